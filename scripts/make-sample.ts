@@ -1,0 +1,72 @@
+/**
+ * Writes the bundled sample through the same form writer the province uses:
+ *   samples/quang-nam-2024-6t/*.xlsx        18 filled returns (6 tháng đầu năm 2024)
+ *   samples/quang-nam-2023-nam/tong-hop.xlsx the previous period's consolidated workbook
+ * Run: npm run sample
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { consolidationSheets } from '../src/core/consolidate/consolidation-sheets';
+import { buildForm } from '../src/core/form/form-writer';
+import { META_SHEET_NAME } from '../src/core/form/metadata';
+import { runJob } from '../src/core/job';
+import { defaultTemplate } from '../src/core/template/default-template';
+import { foldKey } from '../src/core/text/normalize';
+import { defaultUnits } from '../src/core/units/unit-list';
+import type { ReturnInput } from '../src/core/validate/return-input';
+import { ExcelJsWorkbook } from '../src/workbook/exceljs-workbook';
+import { currentFigures, previousFigures, type Figures } from './sample/figures';
+
+export const CURRENT_PERIOD = '6 tháng đầu năm 2024';
+export const PREVIOUS_PERIOD = 'Năm 2023';
+
+export function sampleFileName(unit: string): string {
+  return `${foldKey(unit).replace(/ /g, '-')}.xlsx`;
+}
+
+export async function filledForm(unit: string, period: string, values: Figures): Promise<Uint8Array> {
+  const wb = ExcelJsWorkbook.create();
+  await wb.writeSheets(buildForm(defaultTemplate(), { unit, period, values }));
+  return wb.toBytes();
+}
+
+async function asInput(file: string, bytes: Uint8Array): Promise<ReturnInput> {
+  const wb = await ExcelJsWorkbook.fromBytes(bytes);
+  const sheets = (await wb.readSheets()).filter((s) => s.name !== META_SHEET_NAME);
+  return { file, workbook: { file, sheets, meta: await wb.readMetadata() } };
+}
+
+export async function makeSample(root: string): Promise<void> {
+  const currentDir = path.join(root, 'quang-nam-2024-6t');
+  const previousDir = path.join(root, 'quang-nam-2023-nam');
+  await fs.mkdir(currentDir, { recursive: true });
+  await fs.mkdir(previousDir, { recursive: true });
+
+  for (const [unit, values] of currentFigures()) {
+    await fs.writeFile(path.join(currentDir, sampleFileName(unit)), await filledForm(unit, CURRENT_PERIOD, values));
+  }
+
+  const inputs: ReturnInput[] = [];
+  for (const [unit, values] of previousFigures()) {
+    inputs.push(await asInput(sampleFileName(unit), await filledForm(unit, PREVIOUS_PERIOD, values)));
+  }
+  const template = defaultTemplate();
+  const result = runJob(template, inputs, { units: defaultUnits(), period: PREVIOUS_PERIOD });
+  if (result.findings.some((f) => f.severity === 'error')) {
+    throw new Error(`previous period has errors: ${JSON.stringify(result.findings.filter((f) => f.severity === 'error'))}`);
+  }
+  const wb = ExcelJsWorkbook.create();
+  await wb.writeSheets(consolidationSheets(result.consolidation, result.findings));
+  await fs.writeFile(path.join(previousDir, 'tong-hop.xlsx'), await wb.toBytes());
+}
+
+if (require.main === module) {
+  const root = process.argv[2] ?? path.join(__dirname, '..', 'samples');
+  makeSample(root).then(
+    () => console.log(`Đã tạo mẫu trong ${root}`),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}

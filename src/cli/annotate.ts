@@ -1,0 +1,22 @@
+/** `--annotate DIR`: a marked-up copy of each return with findings, to send back to the unit. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { cellMarks, returnFindingsSheet } from '../core/validate/cell-marks';
+import type { UnitReturn } from '../core/validate/unit-return';
+import { openWorkbookFile, writeFileSafely } from './files';
+
+export async function writeAnnotatedCopies(returns: readonly UnitReturn[], dir: string, inputs: readonly string[]): Promise<string[]> {
+  const written: string[] = [];
+  for (const r of returns) {
+    const shown = r.findings.filter((f) => f.severity !== 'info');
+    if (!r.reading || shown.length === 0) continue;
+    const wb = await openWorkbookFile(r.file);
+    await wb.markCells(cellMarks(shown));
+    await wb.writeSheets([returnFindingsSheet(shown)]);
+    const target = path.join(dir, path.basename(r.file));
+    await writeFileSafely(target, await wb.toBytes(), inputs);
+    written.push(target);
+  }
+  await fs.mkdir(dir, { recursive: true });
+  return written;
+}

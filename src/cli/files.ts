@@ -1,0 +1,73 @@
+/** File system edges of the CLI: open returns, expand folders, write outputs safely. */
+import { promises as fs, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { sniffFileKind } from '../core/form/file-kind';
+import { META_SHEET_NAME } from '../core/form/metadata';
+import type { ReturnInput } from '../core/validate/return-input';
+import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: 1 | 2 = 2) {
+    super(message);
+  }
+}
+
+/** Arguments may be files or folders (every .xlsx inside, sorted by name). */
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const stat = await fs.stat(arg).catch(() => null);
+    if (!stat) throw new CliError(`Không tìm thấy tệp hoặc thư mục "${arg}".`);
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(arg)).filter((n) => /\.(xlsx|xls)$/i.test(n) && !n.startsWith('~$')).sort();
+      files.push(...names.map((n) => path.join(arg, n)));
+    } else files.push(arg);
+  }
+  if (files.length === 0) throw new CliError('Không có tệp biểu nào để kiểm tra.');
+  return files;
+}
+
+export async function openWorkbookFile(file: string): Promise<ExcelJsWorkbook> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  return ExcelJsWorkbook.fromBytes(bytes);
+}
+
+export async function openReturn(file: string): Promise<ReturnInput> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    return { file, failure: 'unreadable', detail: (e as Error).message };
+  }
+  if (bytes.length === 0) return { file, failure: 'empty' };
+  const kind = sniffFileKind(bytes);
+  if (kind === 'encrypted' || kind === 'xls') return { file, failure: kind };
+  if (kind === 'unknown') return { file, failure: 'not-workbook' };
+  try {
+    const wb = await ExcelJsWorkbook.fromBytes(bytes);
+    const sheets = (await wb.readSheets()).filter((s) => s.name !== META_SHEET_NAME);
+    return { file, workbook: { file, sheets, meta: await wb.readMetadata() } };
+  } catch (e) {
+    return { file, failure: 'unreadable', detail: (e as Error).message };
+  }
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Writes through a temporary file and a rename; never onto one of the inputs. */
+export async function writeFileSafely(target: string, bytes: Uint8Array | string, inputs: readonly string[]): Promise<void> {
+  const resolved = realOrResolved(target);
+  if (inputs.some((i) => realOrResolved(i) === resolved)) {
+    throw new CliError(`Không ghi đè tệp đầu vào "${target}"; chọn tệp hoặc thư mục kết quả khác.`);
+  }
+  await fs.mkdir(path.dirname(resolved), { recursive: true });
+  const tmp = `${resolved}.tmp-${process.pid}`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, resolved);
+}

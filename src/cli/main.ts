@@ -1,0 +1,197 @@
+/** `tonghop`: the whole job headless, on .xlsx files. */
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { consolidationSheets } from '../core/consolidate/consolidation-sheets';
+import { buildForm } from '../core/form/form-writer';
+import { exitCodeFor, jsonReport, runJob, type JobResult } from '../core/job';
+import { TEMPLATE_SHEET_NAME, templateToGrid } from '../core/template/sheet-format';
+import { templateToJson } from '../core/template/load-json';
+import { foldKey } from '../core/text/normalize';
+import { matchUnit } from '../core/units/unit-list';
+import { totalsDocx } from '../render/totals-docx';
+import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
+import { writeAnnotatedCopies } from './annotate';
+import { CliError, expandInputs, openReturn, writeFileSafely } from './files';
+import { loadPrevious, loadTemplate, loadUnits } from './job-inputs';
+import { formatFindings } from './print-findings';
+
+interface JobFlags {
+  units?: string;
+  template?: string;
+  period?: string;
+  previous?: string;
+  includeErrors?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const commonOptions = (cmd: Command): Command =>
+  cmd
+    .option('--units <tệp>', 'danh sách đơn vị, mỗi dòng một tên, UTF-8 (unit list file)')
+    .option('--template <tệp>', 'mẫu chỉ tiêu: .json hoặc .xlsx có trang "Mẫu chỉ tiêu" (indicator template)')
+    .option('--period <kỳ>', 'kỳ báo cáo, ví dụ "6 tháng đầu năm 2024" (reporting period)');
+
+async function checkFiles(args: string[], flags: JobFlags, io: Io): Promise<{ result: JobResult; files: string[] }> {
+  const template = await loadTemplate(flags.template);
+  const units = await loadUnits(flags.units);
+  const files = await expandInputs(args);
+  const previous = await loadPrevious(flags.previous, template, units);
+  const showProgress = !!process.stderr.isTTY && !flags.json;
+  const inputs = [];
+  for (const [i, file] of files.entries()) {
+    if (showProgress) process.stderr.write(`\rĐang đọc ${i + 1}/${files.length}: ${path.basename(file)}`.padEnd(70));
+    inputs.push(await openReturn(file));
+  }
+  if (showProgress) process.stderr.write('\n');
+  if (inputs.every((i) => 'failure' in i)) {
+    const reasons = inputs.map((i) => ('failure' in i ? `  ${i.file}: ${i.failure}` : '')).join('\n');
+    io.err(`Không đọc được tệp biểu nào:\n${reasons}`);
+  }
+  const result = runJob(template, inputs, {
+    units, period: flags.period ?? null, previous, includeErrors: flags.includeErrors,
+  });
+  return { result, files };
+}
+
+function nothingReadable(result: JobResult): boolean {
+  return result.validation.returns.every((r) => !r.reading?.sheet);
+}
+
+function report(result: JobResult, flags: JobFlags, io: Io): void {
+  if (flags.json) io.out(JSON.stringify(jsonReport(result), null, 2));
+  else io.out(formatFindings(result, !!flags.verbose));
+}
+
+async function consolidationBytes(result: JobResult): Promise<Uint8Array> {
+  const wb = ExcelJsWorkbook.create();
+  await wb.writeSheets(consolidationSheets(result.consolidation, result.findings));
+  return wb.toBytes();
+}
+
+function slug(name: string): string {
+  return foldKey(name).replace(/ /g, '-') || 'don-vi';
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('tonghop')
+    .description('Tổng hợp báo cáo: kiểm tra, tổng hợp biểu chỉ tiêu của các đơn vị và soạn báo cáo (validate, consolidate and report).')
+    .helpOption('-h, --help', 'hiện hướng dẫn (show help)')
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(Xem thêm: tonghop --help)');
+
+  program.command('template')
+    .description('Ghi mẫu chỉ tiêu ra tệp để cán bộ sửa trong Excel (write the indicator template to .xlsx or .json)')
+    .requiredOption('--out <tệp>', 'tệp kết quả .xlsx hoặc .json (output file)')
+    .option('--template <tệp>', 'mẫu nguồn, mặc định là mẫu có sẵn (source template)')
+    .action(async (flags: { out: string; template?: string }) => {
+      const template = await loadTemplate(flags.template);
+      if (/\.json$/i.test(flags.out)) {
+        await writeFileSafely(flags.out, JSON.stringify(templateToJson(template), null, 2) + '\n', []);
+      } else {
+        const wb = ExcelJsWorkbook.create();
+        await wb.writeSheets([{ name: TEMPLATE_SHEET_NAME, cells: templateToGrid(template), columnWidths: [14, 30, 52, 12, 8, 40] }]);
+        await writeFileSafely(flags.out, await wb.toBytes(), []);
+      }
+      io.out(`Đã ghi mẫu "${template.name}" vào ${flags.out}.`);
+      setExit(0);
+    });
+
+  commonOptions(program.command('form'))
+    .description('Tạo biểu mẫu trống gửi các đơn vị, mỗi đơn vị một tệp (write one blank form per unit)')
+    .requiredOption('--out-dir <thư mục>', 'thư mục ghi biểu (output folder)')
+    .option('--unit <tên...>', 'chỉ tạo cho các đơn vị này (only these units)')
+    .action(async (flags: JobFlags & { outDir: string; unit?: string[] }) => {
+      if (!flags.period) throw new CliError('Cần ghi kỳ báo cáo: --period "6 tháng đầu năm 2024".');
+      const template = await loadTemplate(flags.template);
+      const units = await loadUnits(flags.units);
+      const chosen = flags.unit
+        ? flags.unit.map((u) => matchUnit(u, units) ?? (() => { throw new CliError(`Đơn vị "${u}" không có trong danh sách.`); })())
+        : units;
+      for (const unit of chosen) {
+        const wb = ExcelJsWorkbook.create();
+        await wb.writeSheets(buildForm(template, { unit, period: flags.period }));
+        await writeFileSafely(path.join(flags.outDir, `bieu-${slug(unit)}.xlsx`), await wb.toBytes(), []);
+      }
+      io.out(`Đã tạo ${chosen.length} biểu mẫu kỳ "${flags.period}" trong ${flags.outDir}.`);
+      setExit(0);
+    });
+
+  commonOptions(program.command('validate'))
+    .description('Kiểm tra các biểu đã nhận (validate returned forms)')
+    .argument('<tệp...>', 'các tệp .xlsx hoặc thư mục chứa chúng (files or folders)')
+    .option('--json', 'in kết quả dạng JSON (print one JSON object)')
+    .option('--previous <tệp>', 'bảng tổng hợp kỳ trước, để so sánh biến động (previous consolidated workbook)')
+    .option('--annotate <thư mục>', 'ghi bản sao biểu có đánh dấu ô sai vào thư mục này (write marked-up copies)')
+    .option('--verbose', 'in cả thông tin (also print info findings)')
+    .action(async (args: string[], flags: JobFlags & { annotate?: string }) => {
+      const { result, files } = await checkFiles(args, flags, io);
+      if (flags.annotate) {
+        const written = await writeAnnotatedCopies(result.validation.returns, flags.annotate, files);
+        if (!flags.json) io.err(`Đã ghi ${written.length} bản sao có đánh dấu vào ${flags.annotate}.`);
+      }
+      report(result, flags, io);
+      setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
+    });
+
+  commonOptions(program.command('consolidate'))
+    .description('Tổng hợp các biểu thành bảng toàn tỉnh (consolidate returns into the provincial workbook)')
+    .argument('<tệp...>', 'các tệp .xlsx hoặc thư mục (files or folders)')
+    .requiredOption('--out <tệp>', 'tệp tổng hợp .xlsx (output workbook)')
+    .option('--previous <tệp>', 'bảng tổng hợp kỳ trước (previous consolidated workbook)')
+    .option('--include-errors', 'tính cả đơn vị có lỗi vào tổng (include units with errors)')
+    .option('--json', 'in kết quả kiểm tra dạng JSON (print the validate JSON)')
+    .action(async (args: string[], flags: JobFlags & { out: string }) => {
+      const { result, files } = await checkFiles(args, flags, io);
+      if (!nothingReadable(result)) await writeFileSafely(flags.out, await consolidationBytes(result), files);
+      report(result, flags, io);
+      setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
+    });
+
+  commonOptions(program.command('run'))
+    .description('Làm trọn việc: kiểm tra, tổng hợp và soạn báo cáo (validate, consolidate and draft the report)')
+    .argument('<tệp...>', 'các tệp .xlsx hoặc thư mục (files or folders)')
+    .requiredOption('--out-dir <thư mục>', 'thư mục kết quả: kiem-tra.json, tong-hop.xlsx, bao-cao.docx (output folder)')
+    .option('--previous <tệp>', 'bảng tổng hợp kỳ trước (previous consolidated workbook)')
+    .option('--include-errors', 'tính cả đơn vị có lỗi vào tổng (include units with errors)')
+    .addOption(new Option('--json', 'in kết quả kiểm tra dạng JSON (print the validate JSON)'))
+    .action(async (args: string[], flags: JobFlags & { outDir: string }) => {
+      const { result, files } = await checkFiles(args, flags, io);
+      if (!nothingReadable(result)) {
+        const dir = flags.outDir;
+        await writeFileSafely(path.join(dir, 'kiem-tra.json'), JSON.stringify(jsonReport(result), null, 2) + '\n', files);
+        await writeFileSafely(path.join(dir, 'tong-hop.xlsx'), await consolidationBytes(result), files);
+        await writeFileSafely(path.join(dir, 'bao-cao.docx'), await totalsDocx(result.consolidation), files);
+        if (!flags.json) io.err(`Đã ghi ${dir}/kiem-tra.json, ${dir}/tong-hop.xlsx, ${dir}/bao-cao.docx.`);
+      }
+      report(result, flags, io);
+      setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
+    });
+  return program;
+}
+
+/** Runs the CLI and resolves to the exit code (0 no errors, 1 errors found, 2 bad usage or nothing readable). */
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (e instanceof CliError) {
+      io.err(`Lỗi: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}`);
+    return 2;
+  }
+}

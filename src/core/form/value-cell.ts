@@ -1,0 +1,94 @@
+/** Turn one "Số liệu" cell (value + formula, Office.js semantics) into a number or a finding. */
+import type { CellValue } from '../grid/sheet';
+import type { Indicator, Severity } from '../template/model';
+import { formatNumber } from '../text/number-format';
+import { parseVietnameseNumber, type ParseNote } from '../text/number-parse';
+
+const ERROR_VALUE = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|CONNECT!|BLOCKED!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+export interface CellProblem {
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+export interface CellReading {
+  /** Undefined when the cell cannot be used. */
+  value?: number;
+  /** True when the cell is empty or holds a "nothing arose" marker ("-", "x"): counted as 0. */
+  blank: boolean;
+  problems: CellProblem[];
+}
+
+const NOTE_TEXT: Record<ParseNote, string> = {
+  approximate: 'có từ ước lượng',
+  'ambiguous-comma': 'dấu phân cách dễ nhầm',
+  scaled: 'đã quy đổi đơn vị',
+  'extra-text': 'bỏ phần chữ đi kèm',
+};
+
+function quote(v: CellValue): string {
+  return `"${String(v)}"`;
+}
+
+export function readValueCell(raw: CellValue, formula: string | undefined, ind: Indicator): CellReading {
+  const hasFormula = !!formula && formula.startsWith('=');
+  if (typeof raw === 'string' && ERROR_VALUE.test(raw.trim())) {
+    return {
+      blank: false,
+      problems: [{
+        severity: 'error',
+        rule: 'formula-error',
+        message: hasFormula
+          ? `Công thức ${formula} cho kết quả lỗi ${raw.trim()}; cần sửa công thức hoặc nhập số.`
+          : `Ô chứa giá trị lỗi ${raw.trim()}; cần nhập số.`,
+      }],
+    };
+  }
+  if (hasFormula && (raw === '' || raw === null || raw === undefined)) {
+    return {
+      blank: false,
+      problems: [{
+        severity: 'error',
+        rule: 'formula-no-result',
+        message: `Ô có công thức ${formula} nhưng chưa có kết quả tính; mở tệp trong Excel, tính lại và lưu.`,
+      }],
+    };
+  }
+  if (typeof raw === 'boolean') {
+    return { blank: false, problems: [{ severity: 'error', rule: 'not-a-number', message: `Ô chứa ${raw ? 'TRUE' : 'FALSE'}, không phải số.` }] };
+  }
+  if (typeof raw === 'number') return checkNumber(raw, ind, []);
+  const text = String(raw ?? '');
+  const parsed = parseVietnameseNumber(text, ind.kind, ind.unit);
+  if (parsed.status === 'blank') return { value: 0, blank: true, problems: [] };
+  if (parsed.status === 'invalid') {
+    return { blank: false, problems: [{ severity: 'error', rule: 'not-a-number', message: `Ô ghi chữ ${quote(text)}, không đọc được số.` }] };
+  }
+  const notes = parsed.notes.map((n) => NOTE_TEXT[n]);
+  const detail = notes.length ? ` (${notes.join(', ')})` : '';
+  const textProblem: CellProblem = {
+    severity: 'warning',
+    rule: 'text-number',
+    message: `Số được gõ dưới dạng chữ ${quote(text)}; đã đọc là ${formatNumber(parsed.value, 4)}${detail}. Kiểm tra lại và nhập dạng số.`,
+  };
+  return checkNumber(parsed.value, ind, [textProblem]);
+}
+
+function checkNumber(value: number, ind: Indicator, problems: CellProblem[]): CellReading {
+  const v = Math.round(value * 1e10) / 1e10;
+  if (v < 0) {
+    return { blank: false, problems: [...problems, { severity: 'error', rule: 'negative', message: `Số âm ${formatNumber(v, 4)}: chỉ tiêu "${ind.name}" không thể âm.` }] };
+  }
+  if (ind.kind === 'I' && !Number.isInteger(v)) {
+    return {
+      blank: false,
+      problems: [...problems, {
+        severity: 'error',
+        rule: 'fraction',
+        message: `Số lẻ ${formatNumber(v, 4)} ở chỉ tiêu đếm bằng ${ind.unit}: phải là số nguyên (có thể đã gõ "${formatNumber(v * 1000, 0)}" với dấu chấm theo kiểu Anh).`,
+      }],
+    };
+  }
+  return { value: v, blank: false, problems };
+}

@@ -1,0 +1,222 @@
+/** Evaluates a parsed rule on one set of figures. */
+import type { Expr, Rule } from './model';
+
+export interface RuleEvaluation {
+  /** False when the rule cannot be judged (division by zero, no usable previous value, missing figure). */
+  applicable: boolean;
+  /** Whether the rule is satisfied; always true when not applicable. */
+  holds: boolean;
+  /** Compare: value of the left side; range: value of the expression; change: |Δ| / previous. */
+  actual?: number;
+  /** Short Vietnamese explanation showing the figures read, without a final period. */
+  detail: string;
+}
+
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+const SMALL_NUMBER = new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 3 });
+const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+
+export function formatViNumber(n: number): string {
+  return n !== 0 && Math.abs(n) < 0.001 ? SMALL_NUMBER.format(n) : NUMBER.format(n);
+}
+
+/** Relative tolerance, with a floor of 1e-9 absolute so that sums like 0,1 + 0,2 compare equal to 0,3. */
+function tolerance(a: number, b: number): number {
+  return 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+class DivisionByZero {
+  constructor(readonly denominator: Expr) {}
+}
+
+class MissingValue {
+  constructor(readonly code: string) {}
+}
+
+type Reader = (code: string) => number;
+
+function memoReader(values: (code: string) => number): Reader {
+  const cache = new Map<string, number>();
+  return (code) => {
+    let v = cache.get(code);
+    if (v === undefined) {
+      v = values(code);
+      cache.set(code, v);
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new MissingValue(code);
+    return v;
+  };
+}
+
+function evaluate(e: Expr, read: Reader): number {
+  switch (e.type) {
+    case 'code':
+      return read(e.code);
+    case 'number':
+      return e.value;
+    case 'neg':
+      return -evaluate(e.operand, read);
+    case 'binary': {
+      const l = evaluate(e.left, read);
+      const r = evaluate(e.right, read);
+      switch (e.op) {
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+          // Ratio checks only make sense with a positive denominator; 0 means "nothing to compare".
+          if (r === 0) throw new DivisionByZero(e.right);
+          return l / r;
+      }
+    }
+  }
+}
+
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
+
+function precedence(e: Expr): number {
+  return e.type === 'binary' ? PRECEDENCE[e.op] : 3;
+}
+
+/** Renders an expression, with `leaf` deciding how codes and constants look. */
+function render(e: Expr, leaf: (e: Expr & { type: 'code' | 'number' }) => string): string {
+  switch (e.type) {
+    case 'code':
+    case 'number':
+      return leaf(e);
+    case 'neg': {
+      const inner = render(e.operand, leaf);
+      return e.operand.type === 'binary' ? `-(${inner})` : `-${inner}`;
+    }
+    case 'binary': {
+      const p = PRECEDENCE[e.op];
+      const l = render(e.left, leaf);
+      const r = render(e.right, leaf);
+      const left = precedence(e.left) < p ? `(${l})` : l;
+      const right = precedence(e.right) <= p ? `(${r})` : r;
+      return `${left} ${e.op} ${right}`;
+    }
+  }
+}
+
+function labelOf(e: Expr): string {
+  return render(e, (x) => (x.type === 'code' ? `mã ${x.code}` : formatViNumber(x.value)));
+}
+
+function withValues(e: Expr, read: Reader): string {
+  return render(e, (x) => {
+    const v = x.type === 'code' ? read(x.code) : x.value;
+    return v < 0 ? `(${formatViNumber(v)})` : formatViNumber(v);
+  });
+}
+
+/** "mã 11 = 62.950" or "mã 12 + mã 13 = 40.000 + 18.208 = 58.208". */
+function describe(e: Expr, value: number, read: Reader): string {
+  if (e.type === 'code') return `${labelOf(e)} = ${formatViNumber(value)}`;
+  return `${labelOf(e)} = ${withValues(e, read)} = ${formatViNumber(value)}`;
+}
+
+function relation(a: number, b: number): '<' | '=' | '>' {
+  if (Math.abs(a - b) <= tolerance(a, b)) return '=';
+  return a < b ? '<' : '>';
+}
+
+const RELATION_WORDS = { '<': 'nhỏ hơn', '=': 'bằng', '>': 'lớn hơn' } as const;
+
+function notApplicable(detail: string): RuleEvaluation {
+  return { applicable: false, holds: true, detail: `không áp dụng: ${detail}` };
+}
+
+function guarded(run: () => RuleEvaluation): RuleEvaluation {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DivisionByZero) {
+      return notApplicable(`mẫu số ${labelOf(e.denominator)} bằng 0`);
+    }
+    if (e instanceof MissingValue) return notApplicable(`không có số liệu mã ${e.code}`);
+    throw e;
+  }
+}
+
+/**
+ * Evaluates `rule` on the figures given by `values`; `previous` gives the previous period's figures
+ * (change rules only). Division by zero makes the rule not applicable; comparisons use a 1e-9
+ * relative tolerance.
+ */
+export function evaluateRule(
+  rule: Rule,
+  values: (code: string) => number,
+  previous?: (code: string) => number | undefined,
+): RuleEvaluation {
+  const read = memoReader(values);
+  const body = rule.body;
+  switch (body.type) {
+    case 'compare':
+      return guarded(() => {
+        const l = evaluate(body.left, read);
+        const r = evaluate(body.right, read);
+        const rel = relation(l, r);
+        const tol = tolerance(l, r);
+        let holds: boolean;
+        switch (body.op) {
+          case '<=':
+            holds = l <= r + tol;
+            break;
+          case '>=':
+            holds = l >= r - tol;
+            break;
+          case '<':
+            holds = l < r - tol;
+            break;
+          case '>':
+            holds = l > r + tol;
+            break;
+          case '=':
+            holds = rel === '=';
+            break;
+          case '<>':
+            holds = rel !== '=';
+            break;
+        }
+        const detail = `${describe(body.left, l, read)}, ${RELATION_WORDS[rel]} ${describe(body.right, r, read)}`;
+        return { applicable: true, holds, actual: l, detail };
+      });
+    case 'range':
+      return guarded(() => {
+        const v = evaluate(body.expr, read);
+        const range = `[${formatViNumber(body.min)}; ${formatViNumber(body.max)}]`;
+        const side = describe(body.expr, v, read);
+        if (v < body.min - tolerance(v, body.min)) {
+          return { applicable: true, holds: false, actual: v, detail: `${side}, nhỏ hơn cận dưới của khoảng ${range}` };
+        }
+        if (v > body.max + tolerance(v, body.max)) {
+          return { applicable: true, holds: false, actual: v, detail: `${side}, lớn hơn cận trên của khoảng ${range}` };
+        }
+        return { applicable: true, holds: true, actual: v, detail: `${side}, nằm trong khoảng ${range}` };
+      });
+    case 'change':
+      return guarded(() => {
+        const code = body.code;
+        const prev = previous?.(code);
+        if (prev === undefined || !Number.isFinite(prev)) {
+          return notApplicable(`không có số liệu kỳ trước của mã ${code}`);
+        }
+        if (prev === 0) return notApplicable(`kỳ trước mã ${code} = 0`);
+        const cur = read(code);
+        const ratio = Math.abs(cur - prev) / Math.abs(prev);
+        const movement =
+          relation(cur, prev) === '='
+            ? 'không đổi'
+            : `${cur > prev ? 'tăng' : 'giảm'} ${PERCENT.format(ratio)}`;
+        const holds = ratio <= body.maxChange + 1e-9;
+        const detail =
+          `mã ${code}: kỳ trước ${formatViNumber(prev)}, kỳ này ${formatViNumber(cur)}, ${movement}` +
+          ` (cho phép tối đa ${PERCENT.format(body.maxChange)})`;
+        return { applicable: true, holds, actual: ratio, detail };
+      });
+  }
+}

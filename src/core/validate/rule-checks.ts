@@ -1,0 +1,49 @@
+/** The template's own rules, on one unit's figures or on the provincial total. */
+import type { Expr, Rule, Template } from '../template/model';
+import { evaluateRule } from '../template/rule-eval';
+import type { Finding } from './finding';
+import { finding, type FindingPlace } from './finding-factory';
+
+function exprCodes(e: Expr, out: Set<string>): void {
+  if (e.type === 'code') out.add(e.code);
+  else if (e.type === 'neg') exprCodes(e.operand, out);
+  else if (e.type === 'binary') {
+    exprCodes(e.left, out);
+    exprCodes(e.right, out);
+  }
+}
+
+export function ruleCodes(rule: Rule): Set<string> {
+  const codes = new Set<string>();
+  const b = rule.body;
+  if (b.type === 'compare') {
+    exprCodes(b.left, codes);
+    exprCodes(b.right, codes);
+  } else if (b.type === 'range') exprCodes(b.expr, codes);
+  else codes.add(b.code);
+  return codes;
+}
+
+export interface RuleSubject {
+  values: Record<string, number>;
+  previous?: Record<string, number>;
+  /** Where a finding about `code` points. */
+  place: (code: string) => FindingPlace;
+}
+
+/** Rules whose codes could not all be read are skipped: the unreadable cell is already an error. */
+export function checkRules(template: Template, subject: RuleSubject): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of template.rules) {
+    if ([...ruleCodes(rule)].some((c) => subject.values[c] === undefined)) continue;
+    const result = evaluateRule(
+      rule,
+      (code) => subject.values[code] ?? 0,
+      subject.previous ? (code) => subject.previous?.[code] : undefined,
+    );
+    if (!result.applicable || result.holds) continue;
+    findings.push(finding(rule.severity, rule.id,
+      `Ràng buộc "${rule.text}" không thỏa: ${result.detail}.`, subject.place(rule.anchorCode)));
+  }
+  return findings;
+}

@@ -1,0 +1,170 @@
+/** WorkbookPort over an in-memory .xlsx with ExcelJS (CLI and browser mode). */
+import ExcelJS from 'exceljs';
+import { parseA1 } from '../core/grid/address';
+import type { CellValue, SheetSnapshot } from '../core/grid/sheet';
+import { isFormulaCell, type CellInput, type CellStyle, type SheetSpec } from '../core/grid/sheet-spec';
+import { META_SHEET_NAME, metaFromGrid, type WorkbookMeta } from '../core/form/metadata';
+import { MARK_FILL, type CellMark } from '../core/validate/cell-marks';
+import type { SheetInfo, WorkbookPort } from './workbook-port';
+
+const BODY_FONT = 'Times New Roman';
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('text' in o) return toCellValue(o.text);
+  }
+  return String(v);
+}
+
+function eachAddress(range: string, fn: (row: number, col: number) => void): void {
+  const [from, to = from] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+    for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) fn(r + 1, c + 1);
+  }
+}
+
+const THIN = { style: 'thin' as const };
+
+function applyStyle(ws: ExcelJS.Worksheet, s: CellStyle): void {
+  eachAddress(s.range, (r, c) => {
+    const cell = ws.getCell(r, c);
+    if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined) {
+      cell.font = { ...cell.font, name: BODY_FONT, bold: s.bold ?? cell.font?.bold, italic: s.italic ?? cell.font?.italic, size: s.fontSize ?? cell.font?.size ?? 12 };
+    }
+    if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
+    if (s.wrap !== undefined || s.horizontal) {
+      cell.alignment = { ...cell.alignment, wrapText: s.wrap ?? cell.alignment?.wrapText, horizontal: s.horizontal ?? cell.alignment?.horizontal, vertical: 'middle' };
+    }
+    if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  });
+}
+
+function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput): void {
+  if (v === null || v === undefined || v === '') return;
+  const cell = ws.getCell(row, col);
+  cell.value = isFormulaCell(v) ? ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
+  cell.font = { name: BODY_FONT, size: 12 };
+}
+
+export class ExcelJsWorkbook implements WorkbookPort {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static create(): ExcelJsWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Tổng hợp báo cáo';
+    wb.created = new Date(0);
+    wb.modified = new Date(0);
+    return new ExcelJsWorkbook(wb);
+  }
+
+  /** Throws when the bytes are not a readable .xlsx package. */
+  static async fromBytes(bytes: Uint8Array): Promise<ExcelJsWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return new ExcelJsWorkbook(wb);
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
+  }
+
+  async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
+    const wanted = names ? new Set(names) : null;
+    return this.workbook.worksheets.filter((ws) => !wanted || wanted.has(ws.name)).map(snapshot);
+  }
+
+  async readMetadata(): Promise<WorkbookMeta | null> {
+    const ws = this.workbook.getWorksheet(META_SHEET_NAME);
+    return ws ? metaFromGrid(snapshot(ws).values) : null;
+  }
+
+  async markCells(marks: CellMark[]): Promise<void> {
+    for (const m of marks) {
+      const cell = this.workbook.getWorksheet(m.sheet)?.getCell(m.cell);
+      if (!cell) continue;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${MARK_FILL[m.severity]}` } };
+      cell.note = m.note;
+    }
+  }
+
+  async writeSheets(specs: SheetSpec[]): Promise<void> {
+    for (const spec of specs) {
+      const old = this.workbook.getWorksheet(spec.name);
+      if (old) this.workbook.removeWorksheet(old.id);
+      await writeSheet(this.workbook, spec);
+    }
+  }
+}
+
+function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formulas: string[][] = [];
+  const fonts: (string | undefined)[][] = [];
+  const hiddenRows: number[] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const c = colNumber - 1;
+      width = Math.max(width, c + 1);
+      (values[r] ??= [])[c] = toCellValue(cell.value);
+      if (cell.type === ExcelJS.ValueType.Formula) (formulas[r] ??= [])[c] = `=${cell.formula}`;
+      if (cell.font?.name) (fonts[r] ??= [])[c] = cell.font.name;
+    });
+  });
+  const height = values.length;
+  const fill = <T>(grid: T[][], empty: T): T[][] =>
+    Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? empty));
+  return {
+    name: ws.name,
+    values: fill(values, '' as CellValue),
+    formulas: fill(formulas, ''),
+    fonts: fill<string | undefined>(fonts, undefined),
+    hiddenRows,
+  };
+}
+
+async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+  const ws = wb.addWorksheet(spec.name, {
+    state: spec.visibility ?? 'visible',
+    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }] : undefined,
+    pageSetup: spec.print
+      ? { paperSize: 9, orientation: spec.print.orientation, fitToPage: !!spec.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } }
+      : undefined,
+  });
+  spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  spec.cells.forEach((row, r) => row.forEach((v, c) => writeCell(ws, r + 1, c + 1, v)));
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  for (const nf of spec.numberFormats ?? []) eachAddress(nf.range, (r, c) => (ws.getCell(r, c).numFmt = nf.format));
+  for (const s of spec.styles ?? []) applyStyle(ws, s);
+  for (const v of spec.validations ?? []) {
+    eachAddress(v.range, (r, c) => {
+      ws.getCell(r, c).dataValidation = {
+        type: v.type, operator: 'greaterThanOrEqual', formulae: [v.min], allowBlank: true,
+        showErrorMessage: true, errorStyle: 'stop', errorTitle: v.title, error: v.message,
+      };
+    });
+  }
+  for (const range of spec.unlocked ?? []) eachAddress(range, (r, c) => (ws.getCell(r, c).protection = { locked: false }));
+  for (const n of spec.notes ?? []) ws.getCell(n.cell).note = n.text;
+  if (spec.protect) {
+    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  }
+}
