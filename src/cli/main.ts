@@ -73,6 +73,14 @@ async function consolidationBytes(result: JobResult): Promise<Uint8Array> {
   return wb.toBytes();
 }
 
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Cách dùng (Usage):',
+  'Options:': 'Tùy chọn (Options):',
+  'Commands:': 'Lệnh (Commands):',
+  'Arguments:': 'Tham số (Arguments):',
+  'Global Options:': 'Tùy chọn chung (Global Options):',
+};
+
 function slug(name: string): string {
   return foldKey(name).replace(/ /g, '-') || 'don-vi';
 }
@@ -83,7 +91,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', 'hiện hướng dẫn (show help)')
     .helpCommand(false)
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`Sai cách dùng lệnh (usage error): ${s.replace(/^error: /, '')}`),
+    })
     .showHelpAfterError('(Xem thêm: tonghop --help)');
 
   program.command('template')

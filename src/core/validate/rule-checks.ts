@@ -24,6 +24,11 @@ export function ruleCodes(rule: Rule): Set<string> {
   return codes;
 }
 
+/** The severity is shown beside the message already. */
+function withoutSeverity(text: string): string {
+  return text.replace(/^\s*(lỗi|loi|cảnh báo|canh bao)\s*:?\s*/i, '');
+}
+
 export interface RuleSubject {
   values: Record<string, number>;
   previous?: Record<string, number>;
@@ -43,7 +48,7 @@ export function checkRules(template: Template, subject: RuleSubject): Finding[] 
     );
     if (!result.applicable || result.holds) continue;
     findings.push(finding(rule.severity, rule.id,
-      `Ràng buộc "${rule.text}" không thỏa: ${result.detail}.`, subject.place(rule.anchorCode)));
+      `Ràng buộc "${withoutSeverity(rule.text)}" không thỏa: ${result.detail}.`, subject.place(rule.anchorCode)));
   }
   return findings;
 }

@@ -214,8 +214,8 @@ describe('templateFromGrid', () => {
     grid[1] = [];
     const e = errorOf(() => templateFromGrid(grid));
     expect(e.problems.map((p) => p.message)).toEqual([
-      'Dòng 1, cột B: thiếu giá trị của "Mã mẫu"',
       'Thiếu dòng "Phiên bản" phía trên dòng tiêu đề (dòng 5): cột A ghi "Phiên bản", cột B ghi giá trị',
+      'Dòng 1, cột B: thiếu giá trị của "Mã mẫu"',
     ]);
   });
 
