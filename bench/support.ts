@@ -47,7 +47,7 @@ const tenths = (x: number): number => Math.round(x * 10) / 10;
 /**
  * One unit's figures: each indicator around the per-district average of the real provincial
  * report, scaled by a unit size drawn in [0.35; 1.7] (mountain commune … large town) and a ±40 %
- * jitter. Dependent indicators are derived so that every rule of the default template holds:
+ * jitter, whole numbers rounded up or down at random. Dependent indicators are derived so that every rule of the default template holds:
  * 10 ≤ 09, 12 + 13 ≤ 11, 15 ≤ 14, 18/19 ∈ [0.1; 50], 28/27 ∈ [20; 200], 33/32 ∈ [0.1; 5].
  * Decimal indicators get one decimal place, the others are whole numbers.
  */
@@ -57,7 +57,8 @@ export function unitFigures(template: Template, rng: Rng): UnitFigures {
   for (const ind of template.indicators) {
     const perDistrict = (CURRENT_TOTALS[ind.code] ?? 10) / 18;
     const x = perDistrict * size * between(rng, 0.6, 1.4);
-    out[ind.code] = ind.kind === 'D' ? tenths(x) : Math.round(x);
+    // Stochastic rounding keeps rare events (02, 16, 27, 40…) from being 0 everywhere.
+    out[ind.code] = ind.kind === 'D' ? tenths(x) : Math.floor(x + rng());
   }
   const v = (code: string): number => out[code];
   out['10'] = Math.floor(v('09') * between(rng, 0.2, 0.8));

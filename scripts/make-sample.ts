@@ -8,13 +8,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { consolidationSheets } from '../src/core/consolidate/consolidation-sheets';
 import { buildForm } from '../src/core/form/form-writer';
-import { META_SHEET_NAME } from '../src/core/form/metadata';
 import { runJob } from '../src/core/job';
 import { defaultTemplate } from '../src/core/template/default-template';
 import { foldKey } from '../src/core/text/normalize';
 import { defaultUnits } from '../src/core/units/unit-list';
 import type { ReturnInput } from '../src/core/validate/return-input';
 import { ExcelJsWorkbook } from '../src/workbook/exceljs-workbook';
+import { returnFromBytes } from '../src/workbook/open-return';
 import { currentFigures, previousFigures, type Figures } from './sample/figures';
 
 export const CURRENT_PERIOD = '6 tháng đầu năm 2024';
@@ -30,12 +30,6 @@ export async function filledForm(unit: string, period: string, values: Figures):
   return wb.toBytes();
 }
 
-async function asInput(file: string, bytes: Uint8Array): Promise<ReturnInput> {
-  const wb = await ExcelJsWorkbook.fromBytes(bytes);
-  const sheets = (await wb.readSheets()).filter((s) => s.name !== META_SHEET_NAME);
-  return { file, workbook: { file, sheets, meta: await wb.readMetadata() } };
-}
-
 export async function makeSample(root: string): Promise<void> {
   const currentDir = path.join(root, 'quang-nam-2024-6t');
   const previousDir = path.join(root, 'quang-nam-2023-nam');
@@ -48,7 +42,7 @@ export async function makeSample(root: string): Promise<void> {
 
   const inputs: ReturnInput[] = [];
   for (const [unit, values] of previousFigures()) {
-    inputs.push(await asInput(sampleFileName(unit), await filledForm(unit, PREVIOUS_PERIOD, values)));
+    inputs.push(await returnFromBytes(sampleFileName(unit), await filledForm(unit, PREVIOUS_PERIOD, values)));
   }
   const template = defaultTemplate();
   const result = runJob(template, inputs, { units: defaultUnits(), period: PREVIOUS_PERIOD });

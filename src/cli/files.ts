@@ -1,10 +1,9 @@
 /** File system edges of the CLI: open returns, expand folders, write outputs safely. */
 import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { sniffFileKind } from '../core/form/file-kind';
-import { META_SHEET_NAME } from '../core/form/metadata';
 import type { ReturnInput } from '../core/validate/return-input';
 import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
+import { returnFromBytes } from '../workbook/open-return';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2 = 2) {
@@ -39,17 +38,7 @@ export async function openReturn(file: string): Promise<ReturnInput> {
   } catch (e) {
     return { file, failure: 'unreadable', detail: (e as Error).message };
   }
-  if (bytes.length === 0) return { file, failure: 'empty' };
-  const kind = sniffFileKind(bytes);
-  if (kind === 'encrypted' || kind === 'xls') return { file, failure: kind };
-  if (kind === 'unknown') return { file, failure: 'not-workbook' };
-  try {
-    const wb = await ExcelJsWorkbook.fromBytes(bytes);
-    const sheets = (await wb.readSheets()).filter((s) => s.name !== META_SHEET_NAME);
-    return { file, workbook: { file, sheets, meta: await wb.readMetadata() } };
-  } catch (e) {
-    return { file, failure: 'unreadable', detail: (e as Error).message };
-  }
+  return returnFromBytes(file, bytes);
 }
 
 function realOrResolved(p: string): string {

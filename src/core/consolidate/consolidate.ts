@@ -40,9 +40,9 @@ export interface ConsolidateOptions {
   previous?: PreviousPeriod | null;
 }
 
-/** Sums of one-decimal figures must print as entered: 898.3, not 898.2999999. */
-function roundSum(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+/** Sums of one-decimal figures must print as entered: 898.3, not 898.2999999 (15 significant digits are exact in a double). */
+export function roundSum(x: number): number {
+  return Number.parseFloat(x.toPrecision(15));
 }
 
 function rosterRow(unit: string, returns: UnitReturn[], includeErrors: boolean): RosterRow {

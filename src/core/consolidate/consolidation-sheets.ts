@@ -5,7 +5,7 @@ import { numberFormatFor } from '../form/number-formats';
 import { metaSheet } from '../form/metadata';
 import type { Finding } from '../validate/finding';
 import type { Severity } from '../template/model';
-import type { Consolidation, UnitState } from './consolidate';
+import { roundSum, type Consolidation, type UnitState } from './consolidate';
 import {
   CHANGE_HEADER, CONSOLIDATION_SHEET_NAME, FINDINGS_SHEET_NAME, NOTE_HEADER, PERIOD_TITLE_PREFIX,
   PREVIOUS_HEADER, ROSTER_SHEET_NAME, TOTAL_HEADER,
@@ -81,7 +81,7 @@ function totalsSheet(c: Consolidation): SheetSpec {
       if (hasPrevious) {
         const prev = c.previous!.totals[ind.code];
         line.push(prev ?? null);
-        line.push(prev === undefined ? null : { formula: `${a1(row, 4)}-${a1(row, prevCol)}`, result: roundChange(total - prev) });
+        line.push(prev === undefined ? null : { formula: `${a1(row, 4)}-${a1(row, prevCol)}`, result: roundSum(total - prev) });
       }
       line.push(noteByCode.get(ind.code)?.join(' ') ?? null);
       cells.push(line);
@@ -114,10 +114,6 @@ function totalsSheet(c: Consolidation): SheetSpec {
     freeze: { rows: headerRow + 1, columns: 5 },
     print: { orientation: 'landscape', fitToWidth: true },
   };
-}
-
-function roundChange(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
 }
 
 function findingsSheet(findings: readonly Finding[]): SheetSpec {

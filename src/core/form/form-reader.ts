@@ -117,6 +117,14 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   }
   const { sheet, headerRow, columns } = table;
   reading.sheet = sheet.name;
+  // A second full copy of the form is ambiguous; a small side table with a few codes is not.
+  const rivals = located.slice(1).filter((t) => t.knownCodes * 2 >= template.indicators.length);
+  if (rivals.length) {
+    const names = [table, ...rivals].map((t) => `"${t.sheet.name}"`).join(', ');
+    reading.findings.push(finding('error', 'multiple-form-sheets',
+      `Tệp có ${rivals.length + 1} trang chứa bảng chỉ tiêu (${names}); không biết lấy số liệu trang nào. Xóa trang thừa rồi gửi lại.`,
+      { file: book.file, sheet: sheet.name }));
+  }
   reading.visibleUnit = labelledText(sheet, headerRow, 'don vi bao cao');
   reading.visiblePeriod = labelledText(sheet, headerRow, 'ky bao cao');
   const at = (row: number, code: string | null, col = columns.value!) => ({

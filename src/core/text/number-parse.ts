@@ -77,6 +77,7 @@ function scaleWordAt(ws: readonly string[], i: number): number | null {
 }
 
 const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/;
+const SPACE_GROUPED = /(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)/;
 const GROUP_LEAD = /^[1-9]\d{0,2}$/;
 
 function words(s: string): string[] {
@@ -179,8 +180,11 @@ function scaleBy(value: number, exponentDiff: number): number {
  * `indicatorUnit` ("triệu đồng", "hội viên") sets the scale that "tỷ", "nghìn", "đồng" are converted to.
  */
 export function parseVietnameseNumber(text: string, kind: IndicatorKind, indicatorUnit?: string): ParsedNumber {
-  const t = normalizeText(text);
-  if (isBlank(t)) return { status: 'blank', marker: text.trim() };
+  const normalized = normalizeText(text);
+  if (isBlank(normalized)) return { status: 'blank', marker: text.trim() };
+  // "1 507" (thousands grouped with a space) is read as grouping, and flagged.
+  const t = normalized.replace(SPACE_GROUPED, (m) => m.replace(/ /g, '.'));
+  const spaceGrouped = t !== normalized;
 
   const match = NUMBER_TOKEN.exec(t);
   if (!match) return { status: 'invalid' };
@@ -188,7 +192,7 @@ export function parseVietnameseNumber(text: string, kind: IndicatorKind, indicat
   if (!read) return { status: 'invalid' };
 
   const notes = new Set<ParseNote>();
-  if (read.ambiguous) notes.add('ambiguous-comma');
+  if (read.ambiguous || spaceGrouped) notes.add('ambiguous-comma');
 
   let prefix = t.slice(0, match.index);
   let negative = false;

@@ -60,7 +60,7 @@ function flagDuplicates(returns: UnitReturn[]): void {
   for (const r of returns) if (r.unit) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
   for (const [unit, group] of byUnit) {
     if (group.length < 2) continue;
-    const files = group.map((g) => g.file).join(', ');
+    const files = group.map((g) => g.file).sort().join(', ');
     for (const r of group) {
       r.findings.push(finding('error', 'unit-duplicate',
         `Có ${group.length} biểu của đơn vị ${unit} (${files}); không biết dùng biểu nào. Bỏ tệp thừa rồi kiểm tra lại.`,

@@ -156,3 +156,28 @@ describe('readForm on altered returns', () => {
     expect(r.values).toEqual(figures);
   });
 });
+
+describe('readForm with two copies of the form', () => {
+  it('reports which sheets compete instead of silently taking one', () => {
+    const book = formBook(unit, figures);
+    const copy = structuredClone(book.sheets[0]);
+    copy.name = 'Kỳ trước';
+    copy.values[rowOf(copy, '16')][VALUE_COL] = 999;
+    book.sheets.unshift(copy);
+    const r = readForm(book, template);
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'error', rule: 'multiple-form-sheets' })]);
+    expect(r.findings[0].message).toContain('"Kỳ trước"');
+    expect(r.findings[0].message).toContain('"Biểu chỉ tiêu"');
+  });
+});
+
+describe('readForm with a small side table', () => {
+  it('takes the full form and ignores a summary sheet that repeats a few codes', () => {
+    const book = formBook(unit, figures);
+    book.sheets.unshift({ name: 'Tóm tắt', values: [['Mã số', 'Số liệu'], ['01', 999], ['08', 123456]] });
+    const r = readForm(book, template);
+    expect(r.sheet).toBe('Biểu chỉ tiêu');
+    expect(r.values).toEqual(figures);
+    expect(r.findings).toEqual([]);
+  });
+});

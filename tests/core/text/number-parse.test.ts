@@ -29,7 +29,10 @@ describe('parseVietnameseNumber: numbers', () => {
     ['0', 'I', undefined, 0, []],
     ['0 ', 'I', undefined, 0, []],
     ['  1.507  ', 'I', undefined, 1507, []],
-    ['1\u00a0507', 'I', undefined, 1, ['extra-text']],
+    ['1\u00a0507', 'I', undefined, 1507, ['ambiguous-comma']],
+    ['1 234 567', 'I', undefined, 1234567, ['ambiguous-comma']],
+    ['1 507,5', 'D', undefined, 1507.5, ['ambiguous-comma']],
+    ['10 nhà 200', 'I', undefined, 10, ['extra-text']],
     // signs
     ['-5', 'I', undefined, -5, []],
     ['\u2212 5', 'I', undefined, -5, []],

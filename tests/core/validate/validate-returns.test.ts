@@ -135,3 +135,21 @@ describe('period without --period', () => {
     expect(phuNinh.findings).toEqual([expect.objectContaining({ severity: 'warning', rule: 'period-differs' })]);
   });
 });
+
+describe('edge cases found by the fuzz and property tests', () => {
+  it('keeps large one-decimal totals exact', () => {
+    const a = formBook('Tam Kỳ', { ...CURRENT_TOTALS, '23': 9000000.1 });
+    const b = formBook('Hội An', { ...CURRENT_TOTALS, '23': 0.2 });
+    const out = runJob(template, [{ file: 'a', workbook: a }, { file: 'b', workbook: b }], { units: ['Tam Kỳ', 'Hội An'] });
+    expect(out.consolidation.totals['23']).toBe(9000000.3);
+  });
+
+  it('words the duplicate-return message the same whatever the input order', () => {
+    const a = { file: 'a.xlsx', workbook: formBook('Tam Kỳ', { ...CURRENT_TOTALS }, 'a.xlsx') };
+    const b = { file: 'b.xlsx', workbook: formBook('Tam Kỳ', { ...CURRENT_TOTALS }, 'b.xlsx') };
+    const msgs = (inputs: typeof a[]) => validateReturns(template, inputs, { units }).returns
+      .flatMap((r) => r.findings).filter((f) => f.rule === 'unit-duplicate').map((f) => f.message);
+    expect(msgs([a, b])).toEqual(msgs([b, a]));
+    expect(msgs([a, b])[0]).toContain('(a.xlsx, b.xlsx)');
+  });
+});
