@@ -49,12 +49,17 @@ function realOrResolved(p: string): string {
   }
 }
 
+/** Refuses before anything is written when one of the outputs is one of the inputs. */
+export function assertNotInputs(targets: readonly string[], inputs: readonly string[]): void {
+  const inputPaths = new Set(inputs.map(realOrResolved));
+  const clash = targets.find((t) => inputPaths.has(realOrResolved(t)));
+  if (clash) throw new CliError(`Không ghi đè tệp đầu vào "${clash}"; chọn tệp hoặc thư mục kết quả khác.`);
+}
+
 /** Writes through a temporary file and a rename; never onto one of the inputs. */
 export async function writeFileSafely(target: string, bytes: Uint8Array | string, inputs: readonly string[]): Promise<void> {
+  assertNotInputs([target], inputs);
   const resolved = realOrResolved(target);
-  if (inputs.some((i) => realOrResolved(i) === resolved)) {
-    throw new CliError(`Không ghi đè tệp đầu vào "${target}"; chọn tệp hoặc thư mục kết quả khác.`);
-  }
   await fs.mkdir(path.dirname(resolved), { recursive: true });
   const tmp = `${resolved}.tmp-${process.pid}`;
   await fs.writeFile(tmp, bytes);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { consolidationSheets } from '../core/consolidate/consolidation-sheets';
+import { fileFailureMessage } from '../core/form/file-kind';
 import { buildForm } from '../core/form/form-writer';
 import { exitCodeFor, jsonReport, runJob, type JobResult } from '../core/job';
 import { TEMPLATE_SHEET_NAME, templateToGrid } from '../core/template/sheet-format';
@@ -11,7 +12,7 @@ import { matchUnit } from '../core/units/unit-list';
 import { totalsDocx } from '../render/totals-docx';
 import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
 import { writeAnnotatedCopies } from './annotate';
-import { CliError, expandInputs, openReturn, writeFileSafely } from './files';
+import { assertNotInputs, CliError, expandInputs, openReturn, writeFileSafely } from './files';
 import { loadPrevious, loadTemplate, loadUnits } from './job-inputs';
 import { formatFindings } from './print-findings';
 
@@ -48,8 +49,9 @@ async function checkFiles(args: string[], flags: JobFlags, io: Io): Promise<{ re
     inputs.push(await openReturn(file));
   }
   if (showProgress) process.stderr.write('\n');
-  if (inputs.every((i) => 'failure' in i)) {
-    const reasons = inputs.map((i) => ('failure' in i ? `  ${i.file}: ${i.failure}` : '')).join('\n');
+  const failures = inputs.filter((i) => 'failure' in i);
+  if (failures.length === inputs.length && !flags.json) {
+    const reasons = failures.map((i) => `  - ${i.file}: ${fileFailureMessage(i.failure, i.detail)}`).join('\n');
     io.err(`Không đọc được tệp biểu nào:\n${reasons}`);
   }
   const result = runJob(template, inputs, {
@@ -178,9 +180,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const { result, files } = await checkFiles(args, flags, io);
       if (!nothingReadable(result)) {
         const dir = flags.outDir;
-        await writeFileSafely(path.join(dir, 'kiem-tra.json'), JSON.stringify(jsonReport(result), null, 2) + '\n', files);
-        await writeFileSafely(path.join(dir, 'tong-hop.xlsx'), await consolidationBytes(result), files);
-        await writeFileSafely(path.join(dir, 'bao-cao.docx'), await totalsDocx(result.consolidation), files);
+        const [json, xlsx, docx] = ['kiem-tra.json', 'tong-hop.xlsx', 'bao-cao.docx'].map((n) => path.join(dir, n));
+        assertNotInputs([json, xlsx, docx], files);
+        await writeFileSafely(json, JSON.stringify(jsonReport(result), null, 2) + '\n', files);
+        await writeFileSafely(xlsx, await consolidationBytes(result), files);
+        await writeFileSafely(docx, await totalsDocx(result.consolidation), files);
         if (!flags.json) io.err(`Đã ghi ${dir}/kiem-tra.json, ${dir}/tong-hop.xlsx, ${dir}/bao-cao.docx.`);
       }
       report(result, flags, io);
