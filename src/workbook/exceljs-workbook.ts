@@ -123,8 +123,10 @@ function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const c = colNumber - 1;
       width = Math.max(width, c + 1);
-      (values[r] ??= [])[c] = toCellValue(cell.value);
-      if (cell.type === ExcelJS.ValueType.Formula) (formulas[r] ??= [])[c] = `=${cell.formula}`;
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      // ExcelJS leaves a cached result of 0 out of `value`; `result` still has it.
+      (values[r] ??= [])[c] = toCellValue(isFormula ? cell.result : cell.value);
+      if (isFormula) (formulas[r] ??= [])[c] = `=${cell.formula}`;
       if (cell.font?.name) (fonts[r] ??= [])[c] = cell.font.name;
     });
   });

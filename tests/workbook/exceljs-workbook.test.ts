@@ -15,6 +15,7 @@ describe('ExcelJsWorkbook.readSheets gives what Excel\'s Range.values would', ()
     const bytes = await bytesOf((ws) => {
       ws.getCell('A1').value = { formula: 'SUM(1,2)', result: 3 } as ExcelJS.CellFormulaValue;
       ws.getCell('B1').value = { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell('D1').value = { formula: '0*1', result: 0 } as ExcelJS.CellFormulaValue;
       ws.getCell('C1').value = { richText: [{ text: 'Hội ' }, { text: 'An', font: { bold: true } }] };
       ws.getCell('A2').value = 'Tiêu đề gộp';
       ws.mergeCells('A2:C2');
@@ -28,12 +29,12 @@ describe('ExcelJsWorkbook.readSheets gives what Excel\'s Range.values would', ()
     });
     const [sheet] = await (await ExcelJsWorkbook.fromBytes(bytes)).readSheets();
     expect(sheet.values).toEqual([
-      [3, '#DIV/0!', 'Hội An', ''],
+      [3, '#DIV/0!', 'Hội An', 0],
       ['Tiêu đề gộp', '', '', ''],
       ['#REF!', 45478, true, ''],
       ['ẩn', '', '', 'Céng'],
     ]);
-    expect(sheet.formulas![0].slice(0, 2)).toEqual(['=SUM(1,2)', '=1/0']);
+    expect(sheet.formulas![0]).toEqual(['=SUM(1,2)', '=1/0', '', '=0*1']);
     expect(sheet.formulas![2][0]).toBe('');
     expect(sheet.hiddenRows).toEqual([3]);
     expect(sheet.fonts![3][3]).toBe('.VnTime');

@@ -72,10 +72,9 @@ export function consolidate(validation: ValidationResult, options: ConsolidateOp
   for (const row of roster) {
     if (!row.used?.reading) continue;
     byUnit[row.unit] = { ...row.used.reading.values };
-    for (const ind of template.indicators) {
-      totals[ind.code] = roundSum(totals[ind.code] + (row.used.reading.values[ind.code] ?? 0));
-    }
+    for (const ind of template.indicators) totals[ind.code] += row.used.reading.values[ind.code] ?? 0;
   }
+  for (const ind of template.indicators) totals[ind.code] = roundSum(totals[ind.code]);
   const previous = options.previous ?? null;
   const totalFindings = roster.some((r) => r.state === 'included')
     ? checkRules(template, { values: totals, previous: previous?.totals, place: (code) => ({ code }) })

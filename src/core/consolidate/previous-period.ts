@@ -5,7 +5,7 @@ import type { WorkbookMeta } from '../form/metadata';
 import type { Template } from '../template/model';
 import { foldKey, normalizeText } from '../text/normalize';
 import { parseVietnameseNumber } from '../text/number-parse';
-import { matchUnit } from '../units/unit-list';
+import { unitMatcher } from '../units/unit-list';
 import { CONSOLIDATION_SHEET_NAME, PERIOD_TITLE_PREFIX, TRAILING_HEADERS } from './sheet-names';
 
 export interface PreviousPeriod {
@@ -48,11 +48,12 @@ export function readPreviousPeriod(
   }
   const headerRow = sheet.values[header];
   const trailing = new Set(TRAILING_HEADERS.map(foldKey));
+  const matchUnit = unitMatcher(units);
   const unitCols: { unit: string; col: number }[] = [];
   for (let c = totalCol + 1; c < headerRow.length; c++) {
     const text = normalizeText(String(headerRow[c] ?? ''));
     if (!text || trailing.has(foldKey(text))) break;
-    const unit = matchUnit(text, units);
+    const unit = matchUnit(text);
     if (unit) unitCols.push({ unit, col: c });
   }
   const kinds = new Map(template.indicators.map((i) => [i.code, i.kind]));

@@ -51,7 +51,7 @@ export function sheetText(sheet: SheetSnapshot, row: number, col: number): strin
 }
 
 function locateTable(sheet: SheetSnapshot, template: Template): TableLocation | null {
-  const codes = new Set(template.indicators.map((i) => i.code));
+  const { codes } = lookups(template);
   const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const columns: Partial<Record<FormColumn, number>> = {};
@@ -93,6 +93,27 @@ interface IndicatorRow {
   row: number;
 }
 
+interface TemplateLookups {
+  byCode: Map<string, Indicator>;
+  byName: Map<string, Indicator>;
+  codes: Set<string>;
+}
+
+const lookupCache = new WeakMap<Template, TemplateLookups>();
+
+function lookups(template: Template): TemplateLookups {
+  let l = lookupCache.get(template);
+  if (!l) {
+    l = {
+      byCode: new Map(template.indicators.map((i) => [i.code, i])),
+      byName: new Map(template.indicators.map((i) => [foldKey(i.name), i])),
+      codes: new Set(template.indicators.map((i) => i.code)),
+    };
+    lookupCache.set(template, l);
+  }
+  return l;
+}
+
 export function readForm(book: ReturnedWorkbook, template: Template): FormReading {
   const reading: FormReading = {
     file: book.file,
@@ -131,8 +152,7 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
     file: book.file, sheet: sheet.name, cell: a1(row, col), code,
   });
 
-  const byCode = new Map(template.indicators.map((i) => [i.code, i]));
-  const byName = new Map(template.indicators.map((i) => [foldKey(i.name), i]));
+  const { byCode, byName } = lookups(template);
   const found = new Map<string, IndicatorRow>();
   const nameOnly: IndicatorRow[] = [];
   const duplicated = new Set<string>();
@@ -152,7 +172,7 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
         continue;
       }
       found.set(code, { ind, row: r });
-      if (label && foldKey(label) !== foldKey(ind.name)) {
+      if (label && label !== ind.name && foldKey(label) !== foldKey(ind.name)) {
         reading.findings.push(finding('warning', 'renamed-row',
           `Dòng ${r + 1}, mã số ${code}: tên chỉ tiêu "${label}" khác mẫu ("${ind.name}"); số liệu vẫn lấy theo mã số.`,
           at(r, code, columns.label)));

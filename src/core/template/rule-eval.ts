@@ -126,6 +126,18 @@ function relation(a: number, b: number): '<' | '=' | '>' {
 
 const RELATION_WORDS = { '<': 'nhỏ hơn', '=': 'bằng', '>': 'lớn hơn' } as const;
 
+/** The detail text is built only when read: most rules hold, and formatting numbers is the costly part. */
+function withDetail(holds: boolean, actual: number, detail: () => string): RuleEvaluation {
+  return {
+    applicable: true,
+    holds,
+    actual,
+    get detail() {
+      return detail();
+    },
+  };
+}
+
 function notApplicable(detail: string): RuleEvaluation {
   return { applicable: false, holds: true, detail: `không áp dụng: ${detail}` };
 }
@@ -182,21 +194,20 @@ export function evaluateRule(
             holds = rel !== '=';
             break;
         }
-        const detail = `${describe(body.left, l, read)}, ${RELATION_WORDS[rel]} ${describe(body.right, r, read)}`;
-        return { applicable: true, holds, actual: l, detail };
+        return withDetail(holds, l, () => `${describe(body.left, l, read)}, ${RELATION_WORDS[rel]} ${describe(body.right, r, read)}`);
       });
     case 'range':
       return guarded(() => {
         const v = evaluate(body.expr, read);
-        const range = `[${formatViNumber(body.min)}; ${formatViNumber(body.max)}]`;
-        const side = describe(body.expr, v, read);
+        const range = () => `[${formatViNumber(body.min)}; ${formatViNumber(body.max)}]`;
+        const side = () => describe(body.expr, v, read);
         if (v < body.min - tolerance(v, body.min)) {
-          return { applicable: true, holds: false, actual: v, detail: `${side}, nhỏ hơn cận dưới của khoảng ${range}` };
+          return withDetail(false, v, () => `${side()}, nhỏ hơn cận dưới của khoảng ${range()}`);
         }
         if (v > body.max + tolerance(v, body.max)) {
-          return { applicable: true, holds: false, actual: v, detail: `${side}, lớn hơn cận trên của khoảng ${range}` };
+          return withDetail(false, v, () => `${side()}, lớn hơn cận trên của khoảng ${range()}`);
         }
-        return { applicable: true, holds: true, actual: v, detail: `${side}, nằm trong khoảng ${range}` };
+        return withDetail(true, v, () => `${side()}, nằm trong khoảng ${range()}`);
       });
     case 'change':
       return guarded(() => {
@@ -208,15 +219,14 @@ export function evaluateRule(
         if (prev === 0) return notApplicable(`kỳ trước mã ${code} = 0`);
         const cur = read(code);
         const ratio = Math.abs(cur - prev) / Math.abs(prev);
-        const movement =
+        const movement = () =>
           relation(cur, prev) === '='
             ? 'không đổi'
             : `${cur > prev ? 'tăng' : 'giảm'} ${PERCENT.format(ratio)}`;
         const holds = ratio <= body.maxChange + 1e-9;
-        const detail =
-          `mã ${code}: kỳ trước ${formatViNumber(prev)}, kỳ này ${formatViNumber(cur)}, ${movement}` +
-          ` (cho phép tối đa ${PERCENT.format(body.maxChange)})`;
-        return { applicable: true, holds, actual: ratio, detail };
+        return withDetail(holds, ratio, () =>
+          `mã ${code}: kỳ trước ${formatViNumber(prev)}, kỳ này ${formatViNumber(cur)}, ${movement()}` +
+          ` (cho phép tối đa ${PERCENT.format(body.maxChange)})`);
       });
   }
 }

@@ -174,6 +174,9 @@ const CP1252_EXTRAS = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“�
 /** Latin-1 symbols that plain Unicode text uses often enough not to count as a sign of legacy text. */
 const COMMON_SYMBOLS = new Set([...'\u00a0°±²³×÷«»©¼½¾']);
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+const BEYOND_LEGACY_BYTES = new RegExp(`[^\\u0000-\\u00ff${[...CP1252_EXTRAS].join('')}\\u0300-\\u036f]`);
+
 function isByteChar(ch: string): boolean {
   return ch.charCodeAt(0) <= 0xff || CP1252_EXTRAS.has(ch);
 }
@@ -260,6 +263,9 @@ export function decodeLegacyVietnamese(
   text: string,
   fontName?: string,
 ): { text: string; encoding: LegacyEncoding | null } {
+  // Fast paths for the common cases: plain ASCII (identical in every encoding) and Unicode Vietnamese.
+  if (!NON_ASCII.test(text)) return { text, encoding: fontEncoding(fontName)?.encoding ?? null };
+  if (BEYOND_LEGACY_BYTES.test(text)) return { text, encoding: null };
   const input = text.normalize('NFC');
   const chars = [...input];
   // Characters beyond the legacy byte range mean the text is already Unicode, whatever the font says.

@@ -57,9 +57,23 @@ export function unitKey(name: string): string {
   return key;
 }
 
+export type UnitMatcher = (name: string | null | undefined) => string | null;
+
+/** Keys every listed name once, so matching stays linear however long the list (3.321 communes). */
+export function unitMatcher(units: readonly string[]): UnitMatcher {
+  const byKey = new Map<string, string>();
+  for (const u of units) if (!byKey.has(unitKey(u))) byKey.set(unitKey(u), u);
+  return (name) => {
+    if (!name) return null;
+    const key = unitKey(name);
+    return key ? byKey.get(key) ?? null : null;
+  };
+}
+
 export function matchUnit(name: string | null | undefined, units: readonly string[]): string | null {
-  if (!name) return null;
-  const key = unitKey(name);
-  if (!key) return null;
-  return units.find((u) => unitKey(u) === key) ?? null;
+  return unitMatcher(units)(name);
+}
+
+export function sameUnit(a: string, b: string): boolean {
+  return unitKey(a) === unitKey(b);
 }

@@ -3,7 +3,7 @@ import type { FormReading } from '../form/form-reader';
 import { UNIT_PREFIX } from '../form/form-layout';
 import type { Template } from '../template/model';
 import { foldKey } from '../text/normalize';
-import { matchUnit } from '../units/unit-list';
+import { sameUnit, type UnitMatcher } from '../units/unit-list';
 import type { Finding } from './finding';
 import { finding } from './finding-factory';
 
@@ -17,17 +17,17 @@ function baseName(file: string): string {
   return name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
 }
 
-export function identifyUnit(reading: FormReading, units: readonly string[]): Identity {
+export function identifyUnit(reading: FormReading, matchUnit: UnitMatcher): Identity {
   const place = { file: reading.file, sheet: reading.sheet };
   const findings: Finding[] = [];
-  const visible = matchUnit(reading.visibleUnit, units);
-  const hidden = matchUnit(reading.meta?.unit, units);
-  if (reading.visibleUnit && reading.meta?.unit && matchUnit(reading.visibleUnit, [reading.meta.unit]) === null) {
+  const visible = matchUnit(reading.visibleUnit);
+  const hidden = matchUnit(reading.meta?.unit);
+  if (reading.visibleUnit && reading.meta?.unit && !sameUnit(reading.visibleUnit, reading.meta.unit)) {
     findings.push(finding('warning', 'unit-mismatch',
       `Tên đơn vị ghi trên biểu là "${reading.visibleUnit}" nhưng biểu được gửi cho "${UNIT_PREFIX} ${reading.meta.unit}"` +
       `${visible ? `; lấy theo tên ghi trên biểu (${visible})` : ''}.`, place));
   }
-  const unit = visible ?? hidden ?? matchUnit(baseName(reading.file), units);
+  const unit = visible ?? hidden ?? matchUnit(baseName(reading.file));
   if (!unit) {
     const shown = reading.visibleUnit ?? reading.meta?.unit ?? baseName(reading.file);
     findings.push(finding('error', 'unit-unknown',

@@ -13,8 +13,13 @@ function exprCodes(e: Expr, out: Set<string>): void {
   }
 }
 
+const codesCache = new WeakMap<Rule, Set<string>>();
+
 export function ruleCodes(rule: Rule): Set<string> {
+  const cached = codesCache.get(rule);
+  if (cached) return cached;
   const codes = new Set<string>();
+  codesCache.set(rule, codes);
   const b = rule.body;
   if (b.type === 'compare') {
     exprCodes(b.left, codes);
@@ -29,6 +34,11 @@ function withoutSeverity(text: string): string {
   return text.replace(/^\s*(lỗi|loi|cảnh báo|canh bao)\s*:?\s*/i, '');
 }
 
+function everyCodeRead(codes: Set<string>, values: Record<string, number>): boolean {
+  for (const c of codes) if (values[c] === undefined) return false;
+  return true;
+}
+
 export interface RuleSubject {
   values: Record<string, number>;
   previous?: Record<string, number>;
@@ -40,7 +50,7 @@ export interface RuleSubject {
 export function checkRules(template: Template, subject: RuleSubject): Finding[] {
   const findings: Finding[] = [];
   for (const rule of template.rules) {
-    if ([...ruleCodes(rule)].some((c) => subject.values[c] === undefined)) continue;
+    if (!everyCodeRead(ruleCodes(rule), subject.values)) continue;
     const result = evaluateRule(
       rule,
       (code) => subject.values[code] ?? 0,

@@ -4,6 +4,7 @@ import { readForm } from '../form/form-reader';
 import type { PreviousPeriod } from '../consolidate/previous-period';
 import type { Template } from '../template/model';
 import { foldKey } from '../text/normalize';
+import { unitMatcher, type UnitMatcher } from '../units/unit-list';
 import type { Finding } from './finding';
 import { finding } from './finding-factory';
 import { checkTemplateAndPeriod, identifyUnit } from './identity-checks';
@@ -28,7 +29,7 @@ export interface ValidationResult {
   missingUnits: string[];
 }
 
-function checkOne(input: ReturnInput, template: Template, options: ValidateOptions): UnitReturn {
+function checkOne(input: ReturnInput, template: Template, options: ValidateOptions, matchUnit: UnitMatcher): UnitReturn {
   if ('failure' in input) {
     const f = finding('error', fileFailureRule(input.failure), fileFailureMessage(input.failure, input.detail), { file: input.file });
     return { file: input.file, unit: null, sheet: null, reading: null, findings: [f], status: 'errors' };
@@ -37,7 +38,7 @@ function checkOne(input: ReturnInput, template: Template, options: ValidateOptio
   if (!reading.sheet) {
     return { file: input.file, unit: null, sheet: null, reading, findings: reading.findings, status: 'errors' };
   }
-  const identity = identifyUnit(reading, options.units);
+  const identity = identifyUnit(reading, matchUnit);
   const unit = identity.unit;
   const findings: Finding[] = [
     ...identity.findings,
@@ -95,8 +96,9 @@ function commonPeriod(returns: UnitReturn[]): string | null {
 }
 
 export function validateReturns(template: Template, inputs: readonly ReturnInput[], options: ValidateOptions): ValidationResult {
+  const matchUnit = unitMatcher(options.units);
   const returns = inputs.map((input, i) => {
-    const r = checkOne(input, template, options);
+    const r = checkOne(input, template, options, matchUnit);
     options.onProgress?.(i + 1, inputs.length, input.file);
     return r;
   });
