@@ -21,7 +21,7 @@ import { readForm } from '../src/core/form/form-reader';
 import { runJob, type JobResult } from '../src/core/job';
 import { defaultTemplate } from '../src/core/template/default-template';
 import type { Template } from '../src/core/template/model';
-import { matchUnit, unitKey } from '../src/core/units/unit-list';
+import { unitMatcher } from '../src/core/units/unit-list';
 import { ExcelJsWorkbook } from '../src/workbook/exceljs-workbook';
 import { filledForm, sampleFileName } from '../scripts/make-sample';
 import { BENCH_PERIOD, compareTotals, makeCase, median, type BenchCase } from './support';
@@ -174,45 +174,28 @@ function cpuMsOf(fn: () => void): number {
 
 /**
  * Where the 3.321-unit time goes, from the public pieces runJob is made of: reading the forms
- * (readForm over every return) and matching unit names (matchUnit, called twice per return by
- * identifyUnit: for the visible name and for the metadata name). Unit matching is timed on a
- * sample of returns and scaled up, because a full pass is as slow as runJob itself. Measured in
- * CPU time and compared with runJob's CPU time: on a shared machine, wall time mostly measures
- * the neighbours.
+ * (readForm over every return) and matching unit names (one matcher for the list, two lookups a
+ * return). Measured in CPU time and compared with runJob's CPU time: on a shared machine, wall
+ * time mostly measures the neighbours.
  */
 function explainMemory(template: Template, c: BenchCase, runJobCpuMs: number): void {
   const books = c.inputs.map((i) => ('workbook' in i ? i.workbook : null)).filter((b) => b !== null);
   readForm(books[0], template);
   let readings: ReturnType<typeof readForm>[] = [];
   const readMs = cpuMsOf(() => (readings = books.map((b) => readForm(b, template))));
-
-  const sample = Math.min(400, readings.length);
-  const step = readings.length / sample;
-  const matchMs = (cpuMsOf(() => {
-    for (let k = 0; k < sample; k++) {
-      const r = readings[Math.floor(k * step)];
-      matchUnit(r.visibleUnit, c.units);
-      matchUnit(r.meta?.unit, c.units);
-    }
-  }) / sample) * readings.length;
-
-  // For scale only (not a proposal of code): the same lookups if every listed name were keyed once.
-  const keyedMs = cpuMsOf(() => {
-    const index = new Map(c.units.map((u) => [unitKey(u), u]));
+  const matchMs = cpuMsOf(() => {
+    const match = unitMatcher(c.units);
     for (const r of readings) {
-      index.get(unitKey(r.visibleUnit ?? ''));
-      index.get(unitKey(r.meta?.unit ?? ''));
+      match(r.visibleUnit);
+      match(r.meta?.unit);
     }
   });
-
   const rest = runJobCpuMs - readMs - matchMs;
   log(`         where the CPU time goes (${n(c.units.length)} units, one pass each; runJob: ${fmtMs(runJobCpuMs)} ms CPU):`);
   const line = (label: string, ms: number, note: string): void =>
     log(`           ${label.padEnd(36)} ${fmtMs(ms).padStart(8)} ms  ${note}`);
   line('readForm on every return', readMs, `(${fmtMs(readMs / books.length)} ms/return)`);
-  line('matchUnit ×2 per return', matchMs,
-    `(sampled on ${sample} returns; each lookup scans the whole list and re-folds every name)`);
-  line('same lookups with names keyed once', keyedMs, '(for scale only)');
+  line('unit matching, 2 lookups a return', matchMs, '');
   if (rest >= 0) line('rest: rules, consolidate, GC', rest, '');
   else log(`           rest: below the noise (the parts add up to ${((100 * (readMs + matchMs)) / runJobCpuMs).toFixed(0)} % of runJob)`);
   ratios.push(`unit matching share of runJob CPU at ${n(c.units.length)} units: ≈ ${((100 * matchMs) / runJobCpuMs).toFixed(0)} %` +

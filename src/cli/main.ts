@@ -5,8 +5,10 @@ import { consolidationSheets } from '../core/consolidate/consolidation-sheets';
 import { fileFailureMessage } from '../core/form/file-kind';
 import { buildForm } from '../core/form/form-writer';
 import { exitCodeFor, jsonReport, runJob, type JobResult } from '../core/job';
+import type { Template } from '../core/template/model';
 import { TEMPLATE_SHEET_NAME, templateToGrid } from '../core/template/sheet-format';
 import { templateToJson } from '../core/template/load-json';
+import { REPORT_SHEET_NAME, reportTemplateToGrid } from '../core/report/report-sheet';
 import { foldKey } from '../core/text/normalize';
 import { matchUnit } from '../core/units/unit-list';
 import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
@@ -14,6 +16,7 @@ import { writeAnnotatedCopies } from './annotate';
 import { assertNotInputs, CliError, expandInputs, openReturn, writeFileSafely } from './files';
 import { loadPrevious, loadTemplate, loadUnits } from './job-inputs';
 import { formatFindings } from './print-findings';
+import { draftReportFiles, loadReportTemplate, settingsFromFlags, type ReportFlags } from './report-files';
 
 interface JobFlags {
   units?: string;
@@ -36,8 +39,21 @@ const commonOptions = (cmd: Command): Command =>
     .option('--template <tệp>', 'mẫu chỉ tiêu: .json hoặc .xlsx có trang "Mẫu chỉ tiêu" (indicator template)')
     .option('--period <kỳ>', 'kỳ báo cáo, ví dụ "6 tháng đầu năm 2024" (reporting period)');
 
-async function checkFiles(args: string[], flags: JobFlags, io: Io): Promise<{ result: JobResult; files: string[] }> {
-  const template = await loadTemplate(flags.template);
+const reportOptions = (cmd: Command): Command =>
+  cmd
+    .option('--report-template <tệp>', 'mẫu báo cáo: .json hoặc .xlsx có trang "Mẫu báo cáo" (report template)')
+    .option('--number <số>', 'số, ký hiệu văn bản, ví dụ "15/BC-CCB" (document number)')
+    .option('--date <ngày>', 'ngày ban hành, dạng 2024-07-05 (issue date)')
+    .option('--place <địa danh>', 'địa danh ở dòng ngày tháng, ví dụ "Quảng Nam" (place)')
+    .option('--governing-body <tên>', 'cơ quan chủ quản (governing body)')
+    .option('--issuing-body <tên>', 'cơ quan ban hành (issuing body)')
+    .option('--signer-authority <chữ>', 'thẩm quyền ký, ví dụ "TM. BAN THƯỜNG VỤ" (signing authority)')
+    .option('--signer-title <chức vụ>', 'chức vụ người ký, ví dụ "CHỦ TỊCH" (signer title)')
+    .option('--signer <họ tên>', 'họ tên người ký (signer name)')
+    .option('--recipient <dòng...>', 'các dòng "Nơi nhận", mỗi dòng một tham số (recipients)');
+
+async function checkFiles(args: string[], flags: JobFlags, io: Io, loaded?: Template): Promise<{ result: JobResult; files: string[] }> {
+  const template = loaded ?? (await loadTemplate(flags.template));
   const units = await loadUnits(flags.units);
   const files = await expandInputs(args);
   const previous = await loadPrevious(flags.previous, template, units);
@@ -104,13 +120,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Ghi mẫu chỉ tiêu ra tệp để cán bộ sửa trong Excel (write the indicator template to .xlsx or .json)')
     .requiredOption('--out <tệp>', 'tệp kết quả .xlsx hoặc .json (output file)')
     .option('--template <tệp>', 'mẫu nguồn, mặc định là mẫu có sẵn (source template)')
-    .action(async (flags: { out: string; template?: string }) => {
+    .option('--report-template <tệp>', 'mẫu báo cáo nguồn (source report template)')
+    .action(async (flags: { out: string } & ReportFlags) => {
       const template = await loadTemplate(flags.template);
       if (/\.json$/i.test(flags.out)) {
         await writeFileSafely(flags.out, JSON.stringify(templateToJson(template), null, 2) + '\n', []);
       } else {
         const wb = ExcelJsWorkbook.create();
-        await wb.writeSheets([{ name: TEMPLATE_SHEET_NAME, cells: templateToGrid(template), columnWidths: [14, 30, 52, 12, 8, 40] }]);
+        await wb.writeSheets([
+          { name: TEMPLATE_SHEET_NAME, cells: templateToGrid(template), columnWidths: [14, 30, 52, 12, 8, 40] },
+          { name: REPORT_SHEET_NAME, cells: reportTemplateToGrid(await loadReportTemplate(flags, template)), columnWidths: [24, 120] },
+        ]);
         await writeFileSafely(flags.out, await wb.toBytes(), []);
       }
       io.out(`Đã ghi mẫu "${template.name}" vào ${flags.out}.`);
@@ -168,25 +188,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
     });
 
-  commonOptions(program.command('run'))
+  reportOptions(commonOptions(program.command('run')))
     .description('Làm trọn việc: kiểm tra, tổng hợp và soạn báo cáo (validate, consolidate and draft the report)')
     .argument('<tệp...>', 'các tệp .xlsx hoặc thư mục (files or folders)')
-    .requiredOption('--out-dir <thư mục>', 'thư mục kết quả: kiem-tra.json, tong-hop.xlsx, bao-cao.docx (output folder)')
+    .requiredOption('--out-dir <thư mục>', 'thư mục kết quả: kiem-tra.json, tong-hop.xlsx, bao-cao.docx/.html/.txt (output folder)')
     .option('--previous <tệp>', 'bảng tổng hợp kỳ trước (previous consolidated workbook)')
     .option('--include-errors', 'tính cả đơn vị có lỗi vào tổng (include units with errors)')
     .addOption(new Option('--json', 'in kết quả kiểm tra dạng JSON (print the validate JSON)'))
-    .action(async (args: string[], flags: JobFlags & { outDir: string }) => {
-      const { result, files } = await checkFiles(args, flags, io);
+    .action(async (args: string[], flags: JobFlags & ReportFlags & { outDir: string }) => {
+      const template = await loadTemplate(flags.template);
+      const reportTemplate = await loadReportTemplate(flags, template);
+      const settings = settingsFromFlags(flags);
+      const { result, files } = await checkFiles(args, flags, io, template);
       if (!nothingReadable(result)) {
         const dir = flags.outDir;
-        const [json, xlsx, docx] = ['kiem-tra.json', 'tong-hop.xlsx', 'bao-cao.docx'].map((n) => path.join(dir, n));
-        assertNotInputs([json, xlsx, docx], files);
+        const names = ['kiem-tra.json', 'tong-hop.xlsx', 'bao-cao.docx', 'bao-cao.html', 'bao-cao.txt'];
+        const [json, xlsx, docx, html, text] = names.map((n) => path.join(dir, n));
+        assertNotInputs([json, xlsx, docx, html, text], files);
+        const drafts = await draftReportFiles(result, reportTemplate, settings);
         await writeFileSafely(json, JSON.stringify(jsonReport(result), null, 2) + '\n', files);
         await writeFileSafely(xlsx, await consolidationBytes(result), files);
-        // docx is loaded only when a report is written: it is a tenth of the CLI's start-up time.
-        const { totalsDocx } = await import('../render/totals-docx');
-        await writeFileSafely(docx, await totalsDocx(result.consolidation), files);
-        if (!flags.json) io.err(`Đã ghi ${dir}/kiem-tra.json, ${dir}/tong-hop.xlsx, ${dir}/bao-cao.docx.`);
+        await writeFileSafely(docx, drafts.docx, files);
+        await writeFileSafely(html, drafts.html, files);
+        await writeFileSafely(text, drafts.text, files);
+        if (!flags.json) io.err(`Đã ghi vào ${dir}: ${names.join(', ')}.`);
       }
       report(result, flags, io);
       setExit(nothingReadable(result) ? 2 : exitCodeFor(result));

@@ -38,6 +38,7 @@ import {
   LINE_FORMATS,
   PAGE,
   TEXT_WIDTH,
+  documentTitle,
   layoutReport,
   type Align,
   type Piece,
@@ -220,7 +221,7 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
 
   const doc = new Document({
     creator: COMMENT_AUTHOR,
-    title: report.settings.summary ? `Báo cáo ${report.settings.summary}`.normalize('NFC') : 'Báo cáo',
+    title: documentTitle(report),
     styles: {
       default: {
         document: {

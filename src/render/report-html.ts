@@ -11,6 +11,7 @@ import {
   HEADING_COLUMNS,
   LINE_FORMATS,
   TEXT_WIDTH,
+  documentTitle,
   layoutReport,
   type Align,
   type Piece,
@@ -94,7 +95,7 @@ export function renderReportHtmlFragment(report: Report): string {
 
 /** A complete HTML document (UTF-8) holding the report; throws a RangeError on an invalid settings.date. */
 export function renderReportHtml(report: Report): string {
-  const title = escapeHtml(report.settings.summary ? `Báo cáo ${report.settings.summary}`.normalize('NFC') : 'Báo cáo');
+  const title = escapeHtml(documentTitle(report));
   return '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
     + `<title>${title}</title>\n</head>\n<body style="margin:0;padding:1cm 0.5cm;background:#fff">\n`
     + `${renderReportHtmlFragment(report)}\n</body>\n</html>\n`;

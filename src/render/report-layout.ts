@@ -168,7 +168,6 @@ export function cleanText(s: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\u000B/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
@@ -306,6 +305,12 @@ export function layoutReport(report: Report): LaidOutReport {
     closingLeft,
     closingRight,
   };
+}
+
+/** "Báo cáo <summary>", for the .docx properties and the HTML <title>. */
+export function documentTitle(report: Report): string {
+  const summary = cleanText(report.settings.summary).replace(/\s+/g, ' ').trim();
+  return summary ? `Báo cáo ${summary}` : 'Báo cáo';
 }
 
 /** The text pieces of a column, in order. */

@@ -98,9 +98,9 @@ export function wNum(el: Element | null | undefined, name: string): number | nul
   return v === null ? null : Number(v);
 }
 
-/** A toggle property (w:b, w:i) is on when present without val="0"/"false". */
-export function isOn(rPr: Element | null, name: string): boolean {
-  const el = wChild(rPr, name);
+/** A toggle property (w:b, w:i, w:titlePg) of `parent` is on when present without val="0"/"false". */
+export function isOn(parent: Element | null, name: string): boolean {
+  const el = wChild(parent, name);
   if (!el) return false;
   const v = wAttr(el, 'val');
   return v === null || !['0', 'false', 'off'].includes(v);
@@ -226,7 +226,7 @@ export function layoutProblems(parts: DocxParts, bodyTexts: string[] = []): stri
   for (const [side, lo, hi] of margins) {
     if (!within(wNum(pgMar, side), Math.floor(lo * MM), Math.ceil(hi * MM))) out.push(`${side} margin ${wAttr(pgMar, side)} twips is outside ${lo}–${hi} mm`);
   }
-  if (!wChild(sect, 'titlePg')) out.push('no w:titlePg: page 1 would carry a page number');
+  if (!isOn(sect, 'titlePg')) out.push('no w:titlePg: page 1 would carry a page number');
 
   const header = parts.headers.default;
   const instr = header ? wEls(header, 'instrText').map((i) => i.textContent ?? '').join(' ') : '';

@@ -236,7 +236,7 @@ describe('renderReportDocx: heading table', () => {
 
 describe('renderReportDocx: page numbers', () => {
   it('puts a centred PAGE field in the default header and nothing on page 1', () => {
-    expect(wChild(sectPr(small), 'titlePg')).not.toBeNull();
+    expect(isOn(sectPr(small), 'titlePg')).toBe(true);
     const header = small.headers.default;
     expect(header).toBeDefined();
     expect(wEls(header, 'instrText').map((i) => i.textContent?.trim())).toEqual(['PAGE']);

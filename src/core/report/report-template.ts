@@ -78,6 +78,19 @@ export function isIsoDate(s: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+/** Vietnamese names of the settings (sheet labels, messages). */
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  governingBody: 'Cơ quan chủ quản',
+  issuingBody: 'Cơ quan ban hành',
+  number: 'Số, ký hiệu',
+  place: 'Địa danh',
+  date: 'Ngày ban hành',
+  summary: 'Trích yếu',
+  signerAuthority: 'Thẩm quyền ký',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Họ tên người ký',
+};
+
 /** Where a text sits, for messages: JSON path or sheet cell. */
 export interface TextPlace {
   label: string;
@@ -106,19 +119,6 @@ export const PLAIN_LOCATOR: TextLocator = {
   setting: (key) => ({ label: `Thiết lập "${SETTING_LABELS[key]}"` }),
   recipient: (i) => ({ label: `Nơi nhận, dòng ${i + 1}` }),
   coverage: () => ({ label: 'Câu khi thiếu đơn vị' }),
-};
-
-/** Vietnamese names of the settings (sheet labels, messages). */
-export const SETTING_LABELS: Record<SettingKey, string> = {
-  governingBody: 'Cơ quan chủ quản',
-  issuingBody: 'Cơ quan ban hành',
-  number: 'Số, ký hiệu',
-  place: 'Địa danh',
-  date: 'Ngày ban hành',
-  summary: 'Trích yếu',
-  signerAuthority: 'Thẩm quyền ký',
-  signerTitle: 'Chức vụ người ký',
-  signerName: 'Họ tên người ký',
 };
 
 /**
