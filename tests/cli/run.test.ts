@@ -26,9 +26,9 @@ describe('tonghop run (18 sample returns + previous period)', () => {
   });
   afterAll(removeTempDirs);
 
-  it('exits 0 and writes kiem-tra.json, tong-hop.xlsx and bao-cao.docx', async () => {
+  it('exits 0 and writes kiem-tra.json, tong-hop.xlsx and the report as .docx, .html and .txt', async () => {
     expect(run.code).toBe(0);
-    expect((await fs.readdir(outDir)).sort()).toEqual(['bao-cao.docx', 'kiem-tra.json', 'tong-hop.xlsx']);
+    expect((await fs.readdir(outDir)).sort()).toEqual(['bao-cao.docx', 'bao-cao.html', 'bao-cao.txt', 'kiem-tra.json', 'tong-hop.xlsx']);
     const docx = await fs.readFile(path.join(outDir, 'bao-cao.docx'));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(run.out).toContain('Đã tổng hợp 18/18 đơn vị.');

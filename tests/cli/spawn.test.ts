@@ -46,11 +46,11 @@ describe('node bin/tonghop.js', () => {
     expect(report.missingUnits).toEqual([]);
   });
 
-  it('run with --previous writes the three outputs and exits 0', async () => {
+  it('run with --previous writes its five outputs and exits 0', async () => {
     const outDir = path.join(await tempDir('spawn'), 'ket-qua');
     const child = await tonghop(['run', ...sampleFiles(), '--previous', PREVIOUS_FILE, '--out-dir', outDir]);
     expect(child.code).toBe(0);
-    expect((await fs.readdir(outDir)).sort()).toEqual(['bao-cao.docx', 'kiem-tra.json', 'tong-hop.xlsx']);
+    expect((await fs.readdir(outDir)).sort()).toEqual(['bao-cao.docx', 'bao-cao.html', 'bao-cao.txt', 'kiem-tra.json', 'tong-hop.xlsx']);
     expect(child.stdout).toContain('18/18');
   });
 
