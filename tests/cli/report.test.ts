@@ -1,6 +1,7 @@
 /** `tonghop run` drafts the report: the .docx, HTML and text say the same, with the sample's figures. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Document } from '@xmldom/xmldom';
 import { readDocx, wEls } from '../render/docx-reader';
 import { PREVIOUS_FILE, removeTempDirs, runCli, SAMPLE_DIR, sampleFiles, tempDir } from './cli-support';
 

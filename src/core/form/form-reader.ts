@@ -43,6 +43,7 @@ interface TableLocation {
 }
 
 const HEADER_SCAN_ROWS = 60;
+const MAX_HEADER_LENGTH = 40;
 
 export function sheetText(sheet: SheetSnapshot, row: number, col: number): string {
   const v = cellAt(sheet.values, row, col);
@@ -50,23 +51,28 @@ export function sheetText(sheet: SheetSnapshot, row: number, col: number): strin
   return normalizeText(decodeLegacyVietnamese(v, sheet.fonts?.[row]?.[col]).text);
 }
 
-function locateTable(sheet: SheetSnapshot, template: Template): TableLocation | null {
-  const { codes } = lookups(template);
+function locateTable(sheet: SheetSnapshot): TableLocation | null {
   const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const columns: Partial<Record<FormColumn, number>> = {};
-    (sheet.values[r] ?? []).forEach((_, c) => {
+    (sheet.values[r] ?? []).forEach((v, c) => {
+      if (typeof v !== 'string' || v.length > MAX_HEADER_LENGTH) return;
       const col = headerColumn(sheetText(sheet, r, c));
       if (col && columns[col] === undefined) columns[col] = c;
     });
     if (columns.code === undefined || columns.value === undefined) continue;
-    let knownCodes = 0;
-    for (let rr = r + 1; rr < sheet.values.length; rr++) {
-      if (codes.has(normalizeCode(cellAt(sheet.values, rr, columns.code)))) knownCodes++;
-    }
-    return { sheet, headerRow: r, columns, knownCodes };
+    return { sheet, headerRow: r, columns, knownCodes: 0 };
   }
   return null;
+}
+
+/** How many template codes the table holds: only needed to choose between several tables. */
+function countKnownCodes(t: TableLocation, codes: Set<string>): number {
+  let n = 0;
+  for (let r = t.headerRow + 1; r < t.sheet.values.length; r++) {
+    if (codes.has(normalizeCode(cellAt(t.sheet.values, r, t.columns.code!)))) n++;
+  }
+  return n;
 }
 
 /** "Đơn vị báo cáo: Hội CCB Tam Kỳ" above the table → "Hội CCB Tam Kỳ". */
@@ -125,10 +131,12 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
     cells: {},
     findings: [],
   };
-  const located = book.sheets
-    .map((s) => locateTable(s, template))
-    .filter((t): t is TableLocation => t !== null)
-    .sort((a, b) => b.knownCodes - a.knownCodes);
+  const located = book.sheets.map(locateTable).filter((t): t is TableLocation => t !== null);
+  if (located.length > 1) {
+    const { codes } = lookups(template);
+    for (const t of located) t.knownCodes = countKnownCodes(t, codes);
+    located.sort((a, b) => b.knownCodes - a.knownCodes);
+  }
   const table = located[0];
   if (!table) {
     reading.findings.push(finding('error', 'no-form-table',
@@ -160,9 +168,14 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const rawCode = cellAt(sheet.values, r, columns.code!);
     const code = normalizeCode(rawCode);
+    const ind = byCode.get(code);
+    // Most rows are exactly as sent: the label needs no decoding or folding then.
+    if (ind && !found.has(code) && columns.label !== undefined && cellAt(sheet.values, r, columns.label) === ind.name) {
+      found.set(code, { ind, row: r });
+      continue;
+    }
     const label = columns.label !== undefined ? sheetText(sheet, r, columns.label) : '';
     const value = cellAt(sheet.values, r, columns.value!);
-    const ind = byCode.get(code);
     if (ind) {
       const first = found.get(code);
       if (first) {
