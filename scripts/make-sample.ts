@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { consolidationSheets } from '../src/core/consolidate/consolidation-sheets';
 import { buildForm } from '../src/core/form/form-writer';
 import { runJob } from '../src/core/job';
 import { defaultTemplate } from '../src/core/template/default-template';
@@ -14,6 +13,7 @@ import { foldKey } from '../src/core/text/normalize';
 import { defaultUnits } from '../src/core/units/unit-list';
 import type { ReturnInput } from '../src/core/validate/return-input';
 import { ExcelJsWorkbook } from '../src/workbook/exceljs-workbook';
+import { consolidationFileBytes } from '../src/workbook/consolidation-file';
 import { returnFromBytes } from '../src/workbook/open-return';
 import { currentFigures, previousFigures, type Figures } from './sample/figures';
 
@@ -49,9 +49,7 @@ export async function makeSample(root: string): Promise<void> {
   if (result.findings.some((f) => f.severity === 'error')) {
     throw new Error(`previous period has errors: ${JSON.stringify(result.findings.filter((f) => f.severity === 'error'))}`);
   }
-  const wb = ExcelJsWorkbook.create();
-  await wb.writeSheets(consolidationSheets(result.consolidation, result.findings));
-  await fs.writeFile(path.join(previousDir, 'tong-hop.xlsx'), await wb.toBytes());
+  await fs.writeFile(path.join(previousDir, 'tong-hop.xlsx'), await consolidationFileBytes(result));
 }
 
 if (require.main === module) {

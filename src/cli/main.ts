@@ -1,7 +1,6 @@
 /** `tonghop`: the whole job headless, on .xlsx files. */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { consolidationSheets } from '../core/consolidate/consolidation-sheets';
 import { fileFailureMessage } from '../core/form/file-kind';
 import { buildForm } from '../core/form/form-writer';
 import { exitCodeFor, jsonReport, runJob, type JobResult } from '../core/job';
@@ -11,6 +10,7 @@ import { templateToJson } from '../core/template/load-json';
 import { REPORT_SHEET_NAME, reportTemplateToGrid } from '../core/report/report-sheet';
 import { foldKey } from '../core/text/normalize';
 import { matchUnit } from '../core/units/unit-list';
+import { consolidationFileBytes } from '../workbook/consolidation-file';
 import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
 import { writeAnnotatedCopies } from './annotate';
 import { assertNotInputs, CliError, expandInputs, openReturn, writeFileSafely } from './files';
@@ -82,12 +82,6 @@ function nothingReadable(result: JobResult): boolean {
 function report(result: JobResult, flags: JobFlags, io: Io): void {
   if (flags.json) io.out(JSON.stringify(jsonReport(result), null, 2));
   else io.out(formatFindings(result, !!flags.verbose));
-}
-
-async function consolidationBytes(result: JobResult): Promise<Uint8Array> {
-  const wb = ExcelJsWorkbook.create();
-  await wb.writeSheets(consolidationSheets(result.consolidation, result.findings));
-  return wb.toBytes();
 }
 
 const HELP_TITLES: Record<string, string> = {
@@ -183,7 +177,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'in kết quả kiểm tra dạng JSON (print the validate JSON)')
     .action(async (args: string[], flags: JobFlags & { out: string }) => {
       const { result, files } = await checkFiles(args, flags, io);
-      if (!nothingReadable(result)) await writeFileSafely(flags.out, await consolidationBytes(result), files);
+      if (!nothingReadable(result)) await writeFileSafely(flags.out, await consolidationFileBytes(result), files);
       report(result, flags, io);
       setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
     });
@@ -207,7 +201,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         assertNotInputs([json, xlsx, docx, html, text], files);
         const drafts = await draftReportFiles(result, reportTemplate, settings);
         await writeFileSafely(json, JSON.stringify(jsonReport(result), null, 2) + '\n', files);
-        await writeFileSafely(xlsx, await consolidationBytes(result), files);
+        await writeFileSafely(xlsx, await consolidationFileBytes(result), files);
         await writeFileSafely(docx, drafts.docx, files);
         await writeFileSafely(html, drafts.html, files);
         await writeFileSafely(text, drafts.text, files);

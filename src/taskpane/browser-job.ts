@@ -2,13 +2,12 @@
  * The task pane's job in browser mode: bytes of the picked files in, coverage sentence, finding rows
  * and the consolidated workbook out. Plain data only (no DOM), so it is testable under Node.
  */
-import { consolidationSheets, coverageSentence, SEVERITY_TEXT } from '../core/consolidate/consolidation-sheets';
+import { coverageSentence, SEVERITY_TEXT } from '../core/consolidate/consolidation-sheets';
 import { runJob, type JobResult } from '../core/job';
 import { defaultTemplate } from '../core/template/default-template';
 import { defaultUnits } from '../core/units/unit-list';
 import type { Finding } from '../core/validate/finding';
 import type { ReturnInput } from '../core/validate/return-input';
-import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
 import { returnFromBytes } from '../workbook/open-return';
 
 export interface PickedFile {
@@ -69,11 +68,4 @@ export async function runBrowserJob(
   onProgress(files.length, files.length, '');
   const result = runJob(defaultTemplate(), inputs, { units: defaultUnits(), period: null });
   return { result, coverage: coverageSentence(result.consolidation), rows: result.findings.map(findingRow) };
-}
-
-/** The provincial workbook (same sheets as the CLI's tong-hop.xlsx). */
-export async function consolidationBytes(result: JobResult): Promise<Uint8Array> {
-  const wb = ExcelJsWorkbook.create();
-  await wb.writeSheets(consolidationSheets(result.consolidation, result.findings));
-  return wb.toBytes();
 }

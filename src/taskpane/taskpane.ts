@@ -4,7 +4,8 @@
  * Task pane entry (plain DOM; the React/Fluent UI comes later). Works in two modes:
  * inside Excel (office.js ready) and in a plain browser; both check the files the user picks.
  */
-import { CONSOLIDATION_FILE_NAME, XLSX_MIME, consolidationBytes, runBrowserJob, type BrowserJob, type FindingRow, type PickedFile } from './browser-job';
+import { consolidationFileBytes } from '../workbook/consolidation-file';
+import { CONSOLIDATION_FILE_NAME, XLSX_MIME, runBrowserJob, type BrowserJob, type FindingRow, type PickedFile } from './browser-job';
 import { detectOfficeHost } from './office-ready';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -112,7 +113,7 @@ function start(): void {
     if (!lastJob) return;
     downloadButton.disabled = true;
     try {
-      download(await consolidationBytes(lastJob.result), CONSOLIDATION_FILE_NAME);
+      download(await consolidationFileBytes(lastJob.result), CONSOLIDATION_FILE_NAME);
     } catch (e) {
       setStatus(`Không tạo được bảng tổng hợp: ${(e as Error).message}`, true);
     } finally {

@@ -2,9 +2,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CONSOLIDATION_SHEET_NAME, FINDINGS_SHEET_NAME } from '../../src/core/consolidate/sheet-names';
-import { consolidationBytes, findingRow, runBrowserJob, type PickedFile } from '../../src/taskpane/browser-job';
+import { findingRow, runBrowserJob, type PickedFile } from '../../src/taskpane/browser-job';
 import { detectOfficeHost } from '../../src/taskpane/office-ready';
 import { returnFromBytes } from '../../src/workbook/open-return';
+import { consolidationFileBytes } from '../../src/workbook/consolidation-file';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs-workbook';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'quang-nam-2024-6t');
@@ -47,7 +48,7 @@ describe('runBrowserJob', () => {
     expect(job.coverage).toMatch(/^Đã tổng hợp 18\/\d+ đơn vị\./);
     expect(job.rows.filter((r) => r.severity === 'error')).toEqual([]);
 
-    const wb = await ExcelJsWorkbook.fromBytes(await consolidationBytes(job.result));
+    const wb = await ExcelJsWorkbook.fromBytes(await consolidationFileBytes(job.result));
     const names = (await wb.listSheets()).map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining([CONSOLIDATION_SHEET_NAME, FINDINGS_SHEET_NAME]));
   });
