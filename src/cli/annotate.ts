@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { cellMarks, returnFindingsSheet } from '../core/validate/cell-marks';
 import type { UnitReturn } from '../core/validate/unit-return';
-import { openWorkbookFile, writeFileSafely } from './files';
+import { openWorkbookForEditing, writeFileSafely } from './files';
 
 /** Districts often send the same file name ("bao-cao.xlsx"): number the later copies. */
 function freeName(name: string, taken: Set<string>): string {
@@ -21,7 +21,7 @@ export async function writeAnnotatedCopies(returns: readonly UnitReturn[], dir: 
   for (const r of returns) {
     const shown = r.findings.filter((f) => f.severity !== 'info');
     if (!r.reading || shown.length === 0) continue;
-    const wb = await openWorkbookFile(r.file);
+    const wb = await openWorkbookForEditing(r.file);
     await wb.markCells(cellMarks(shown));
     await wb.writeSheets([returnFindingsSheet(shown)]);
     const target = path.join(dir, freeName(path.basename(r.file), taken));

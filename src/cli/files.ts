@@ -1,8 +1,11 @@
 /** File system edges of the CLI: open returns, expand folders, write outputs safely. */
 import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { SheetSnapshot } from '../core/grid/sheet';
+import { foldKey } from '../core/text/normalize';
 import type { ReturnInput } from '../core/validate/return-input';
-import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
+import type { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
+import { readXlsxWorkbook, type XlsxWorkbook } from '../workbook/xlsx-reader';
 import { returnFromBytes } from '../workbook/open-return';
 
 export class CliError extends Error {
@@ -26,9 +29,20 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
   return files;
 }
 
-export async function openWorkbookFile(file: string): Promise<ExcelJsWorkbook> {
-  const bytes = new Uint8Array(await fs.readFile(file));
-  return ExcelJsWorkbook.fromBytes(bytes);
+/** A workbook to read (templates, the previous period): the lean reader, no ExcelJS. */
+export async function readWorkbookFile(file: string): Promise<XlsxWorkbook> {
+  return readXlsxWorkbook(new Uint8Array(await fs.readFile(file)));
+}
+
+/** The sheet whose name matches without regard to case or diacritics ("Mau chi tieu" finds "Mẫu chỉ tiêu"). */
+export function findSheet(wb: XlsxWorkbook, name: string): SheetSnapshot | null {
+  return wb.sheets.find((s) => foldKey(s.name) === foldKey(name))?.snapshot() ?? null;
+}
+
+/** A workbook to change and save (annotated copies): ExcelJS, loaded only when needed. */
+export async function openWorkbookForEditing(file: string): Promise<ExcelJsWorkbook> {
+  const { ExcelJsWorkbook } = await import('../workbook/exceljs-workbook');
+  return ExcelJsWorkbook.fromBytes(new Uint8Array(await fs.readFile(file)));
 }
 
 export async function openReturn(file: string): Promise<ReturnInput> {

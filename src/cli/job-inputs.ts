@@ -1,15 +1,14 @@
 /** Load what a job needs besides the returns: template, unit list, previous period. */
 import { promises as fs } from 'node:fs';
 import { readPreviousPeriod, type PreviousPeriod } from '../core/consolidate/previous-period';
-import { META_SHEET_NAME } from '../core/form/metadata';
+import { META_SHEET_NAME, metaFromGrid } from '../core/form/metadata';
 import { defaultTemplate } from '../core/template/default-template';
 import { templateFromJson } from '../core/template/load-json';
 import type { Template } from '../core/template/model';
 import { TEMPLATE_SHEET_NAME, templateFromGrid } from '../core/template/sheet-format';
 import { TemplateError } from '../core/template/template-error';
 import { defaultUnits, parseUnitList } from '../core/units/unit-list';
-import { foldKey } from '../core/text/normalize';
-import { CliError, openWorkbookFile } from './files';
+import { CliError, findSheet, readWorkbookFile } from './files';
 
 export async function loadTemplate(file?: string): Promise<Template> {
   if (!file) return defaultTemplate();
@@ -18,8 +17,7 @@ export async function loadTemplate(file?: string): Promise<Template> {
       const text = await fs.readFile(file, 'utf8');
       return templateFromJson(JSON.parse(text));
     }
-    const wb = await openWorkbookFile(file);
-    const sheet = (await wb.readSheets()).find((s) => foldKey(s.name) === foldKey(TEMPLATE_SHEET_NAME));
+    const sheet = findSheet(await readWorkbookFile(file), TEMPLATE_SHEET_NAME);
     if (!sheet) throw new CliError(`Tệp mẫu "${file}" không có trang "${TEMPLATE_SHEET_NAME}".`);
     return templateFromGrid(sheet.values);
   } catch (e) {
@@ -45,9 +43,10 @@ export async function loadUnits(file?: string): Promise<string[]> {
 export async function loadPrevious(file: string | undefined, template: Template, units: readonly string[]): Promise<PreviousPeriod | null> {
   if (!file) return null;
   try {
-    const wb = await openWorkbookFile(file);
-    const sheets = (await wb.readSheets()).filter((s) => s.name !== META_SHEET_NAME);
-    return readPreviousPeriod(sheets, await wb.readMetadata(), template, units);
+    const wb = await readWorkbookFile(file);
+    const sheets = wb.sheets.filter((s) => s.name !== META_SHEET_NAME).map((s) => s.snapshot());
+    const meta = wb.sheet(META_SHEET_NAME);
+    return readPreviousPeriod(sheets, meta ? metaFromGrid(meta.snapshot().values) : null, template, units);
   } catch (e) {
     throw new CliError(`Không đọc được bảng tổng hợp kỳ trước "${file}": ${(e as Error).message}`);
   }

@@ -10,8 +10,6 @@ import { templateToJson } from '../core/template/load-json';
 import { REPORT_SHEET_NAME, reportTemplateToGrid } from '../core/report/report-sheet';
 import { foldKey } from '../core/text/normalize';
 import { matchUnit } from '../core/units/unit-list';
-import { consolidationFileBytes } from '../workbook/consolidation-file';
-import { ExcelJsWorkbook } from '../workbook/exceljs-workbook';
 import { writeAnnotatedCopies } from './annotate';
 import { assertNotInputs, CliError, expandInputs, openReturn, writeFileSafely } from './files';
 import { loadPrevious, loadTemplate, loadUnits } from './job-inputs';
@@ -84,6 +82,15 @@ function report(result: JobResult, flags: JobFlags, io: Io): void {
   else io.out(formatFindings(result, !!flags.verbose));
 }
 
+// ExcelJS is a third of the CLI's start-up: only the commands that write a workbook load it.
+async function excelJs() {
+  return (await import('../workbook/exceljs-workbook')).ExcelJsWorkbook;
+}
+
+async function consolidationBytes(result: JobResult): Promise<Uint8Array> {
+  return (await import('../workbook/consolidation-file')).consolidationFileBytes(result);
+}
+
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Cách dùng (Usage):',
   'Options:': 'Tùy chọn (Options):',
@@ -120,7 +127,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (/\.json$/i.test(flags.out)) {
         await writeFileSafely(flags.out, JSON.stringify(templateToJson(template), null, 2) + '\n', []);
       } else {
-        const wb = ExcelJsWorkbook.create();
+        const wb = (await excelJs()).create();
         await wb.writeSheets([
           { name: TEMPLATE_SHEET_NAME, cells: templateToGrid(template), columnWidths: [14, 30, 52, 12, 8, 40] },
           { name: REPORT_SHEET_NAME, cells: reportTemplateToGrid(await loadReportTemplate(flags, template)), columnWidths: [24, 120] },
@@ -143,7 +150,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         ? flags.unit.map((u) => matchUnit(u, units) ?? (() => { throw new CliError(`Đơn vị "${u}" không có trong danh sách.`); })())
         : units;
       for (const unit of chosen) {
-        const wb = ExcelJsWorkbook.create();
+        const wb = (await excelJs()).create();
         await wb.writeSheets(buildForm(template, { unit, period: flags.period }));
         await writeFileSafely(path.join(flags.outDir, `bieu-${slug(unit)}.xlsx`), await wb.toBytes(), []);
       }
@@ -177,7 +184,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'in kết quả kiểm tra dạng JSON (print the validate JSON)')
     .action(async (args: string[], flags: JobFlags & { out: string }) => {
       const { result, files } = await checkFiles(args, flags, io);
-      if (!nothingReadable(result)) await writeFileSafely(flags.out, await consolidationFileBytes(result), files);
+      if (!nothingReadable(result)) await writeFileSafely(flags.out, await consolidationBytes(result), files);
       report(result, flags, io);
       setExit(nothingReadable(result) ? 2 : exitCodeFor(result));
     });
@@ -201,7 +208,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         assertNotInputs([json, xlsx, docx, html, text], files);
         const drafts = await draftReportFiles(result, reportTemplate, settings);
         await writeFileSafely(json, JSON.stringify(jsonReport(result), null, 2) + '\n', files);
-        await writeFileSafely(xlsx, await consolidationFileBytes(result), files);
+        await writeFileSafely(xlsx, await consolidationBytes(result), files);
         await writeFileSafely(docx, drafts.docx, files);
         await writeFileSafely(html, drafts.html, files);
         await writeFileSafely(text, drafts.text, files);

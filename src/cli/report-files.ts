@@ -8,8 +8,7 @@ import { REPORT_SHEET_NAME, reportTemplateFromGrid } from '../core/report/report
 import { reportTemplateFromJson, type ReportTemplate } from '../core/report/report-template';
 import type { Template } from '../core/template/model';
 import { TemplateError } from '../core/template/template-error';
-import { foldKey } from '../core/text/normalize';
-import { CliError, openWorkbookFile } from './files';
+import { CliError, findSheet, readWorkbookFile } from './files';
 
 export interface ReportFlags {
   reportTemplate?: string;
@@ -26,9 +25,7 @@ export interface ReportFlags {
 }
 
 async function reportSheetOf(file: string): Promise<unknown[][] | null> {
-  const wb = await openWorkbookFile(file);
-  const sheet = (await wb.readSheets()).find((s) => foldKey(s.name) === foldKey(REPORT_SHEET_NAME));
-  return sheet ? sheet.values : null;
+  return findSheet(await readWorkbookFile(file), REPORT_SHEET_NAME)?.values ?? null;
 }
 
 /** --report-template, else a "Mẫu báo cáo" sheet in the --template workbook, else the built-in one. */
