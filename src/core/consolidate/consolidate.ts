@@ -26,8 +26,8 @@ export interface Consolidation {
   roster: RosterRow[];
   /** Returns that belong to no listed unit (never in the total). */
   unlisted: UnitReturn[];
-  /** Included units' figures, by unit then code. */
-  byUnit: Record<string, Record<string, number>>;
+  /** Included units' figures, by unit then code (the readings' own objects: read-only). */
+  byUnit: Record<string, Readonly<Record<string, number>>>;
   totals: Record<string, number>;
   previous: PreviousPeriod | null;
   /** Rule findings on the provincial total (unit: null). */
@@ -71,7 +71,7 @@ export function consolidate(validation: ValidationResult, options: ConsolidateOp
   for (const ind of template.indicators) totals[ind.code] = 0;
   for (const row of roster) {
     if (!row.used?.reading) continue;
-    byUnit[row.unit] = { ...row.used.reading.values };
+    byUnit[row.unit] = row.used.reading.values;
     for (const ind of template.indicators) totals[ind.code] += row.used.reading.values[ind.code] ?? 0;
   }
   for (const ind of template.indicators) totals[ind.code] = roundSum(totals[ind.code]);

@@ -2,7 +2,7 @@
  * Read a returned form. Returns drift from what was sent, so the table is found by its
  * header, rows are matched by Mã số (then by name), and every deviation becomes a finding.
  */
-import { a1 } from '../grid/address';
+import { a1, columnLetter } from '../grid/address';
 import { cellAt, isBlank, type CellValue, type SheetSnapshot } from '../grid/sheet';
 import type { Indicator, Template } from '../template/model';
 import { decodeLegacyVietnamese } from '../text/legacy-encoding';
@@ -218,6 +218,7 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   }
 
   const hidden = new Set(sheet.hiddenRows ?? []);
+  const valueColumn = columnLetter(columns.value!);
   const blanks: string[] = [];
   for (const ind of template.indicators) {
     const hit = found.get(ind.code);
@@ -226,7 +227,7 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
         `Thiếu dòng chỉ tiêu mã số ${ind.code} "${ind.name}".`, { file: book.file, sheet: sheet.name, code: ind.code }));
       continue;
     }
-    const place = at(hit.row, ind.code);
+    const place = { file: book.file, sheet: sheet.name, cell: valueColumn + (hit.row + 1), code: ind.code };
     reading.cells[ind.code] = place.cell;
     if (duplicated.has(ind.code)) continue;
     if (hidden.has(hit.row)) {
