@@ -1,4 +1,4 @@
-/** Turn one "Số liệu" cell (value + formula, Office.js semantics) into a number or a finding. */
+/** Turn one "Số liệu" cell (value + formula, as Excel's Range.values gives them) into a number or a finding. */
 import type { CellValue } from '../grid/sheet';
 import type { Indicator, Severity } from '../template/model';
 import { formatNumber } from '../text/number-format';

@@ -1,6 +1,6 @@
 /**
  * A sheet to be written, described as plain data. The core builds these; each workbook
- * adapter (ExcelJS for files, Office.js inside Excel) renders them with whole-array writes.
+ * adapter (ExcelJS for files, the Excel JavaScript API inside Excel) renders them with whole-array writes.
  */
 import type { CellValue } from './sheet';
 

@@ -2,7 +2,7 @@
  * A sheet as the core sees it: exactly what Excel's `Range.values` / `Range.formulas`
  * give for the used range, anchored at A1 (row 0 / col 0 of the grid is cell A1).
  *
- * Cell values follow Office.js semantics: number | string | boolean, "" for empty,
+ * Cell values are what Excel's Range.values gives: number | string | boolean, "" for empty,
  * and error results as their text ("#REF!", "#DIV/0!", …).
  */
 export type CellValue = number | string | boolean;

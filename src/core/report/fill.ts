@@ -1,5 +1,6 @@
 /** Fills a parsed paragraph (see text-template.ts) with the consolidation's figures. */
 import { roundSum } from '../consolidate/consolidate';
+import { DivisionByZero, evaluateExpr, MissingValue } from '../template/expr-eval';
 import type { Expr } from '../template/model';
 import { formatFixed, formatNumber, formatPadded } from '../text/number-format';
 import type { Run } from './model';
@@ -32,41 +33,9 @@ class Unfillable {
   constructor(readonly text: string, readonly reason: string) {}
 }
 
+/** Sums of one-decimal figures read as entered: 898,3, not 898,2999999. */
 function evaluate(e: Expr, read: (code: string) => number | undefined): number {
-  switch (e.type) {
-    case 'code': {
-      const v = read(e.code);
-      if (v === undefined) throw new MissingCode(e.code);
-      return v;
-    }
-    case 'number':
-      return e.value;
-    case 'neg':
-      return -evaluate(e.operand, read);
-    case 'binary': {
-      const l = evaluate(e.left, read);
-      const r = evaluate(e.right, read);
-      switch (e.op) {
-        case '+':
-          return roundSum(l + r);
-        case '-':
-          return roundSum(l - r);
-        case '*':
-          return l * r;
-        case '/':
-          if (r === 0) throw new DivisionByZero(e.right);
-          return l / r;
-      }
-    }
-  }
-}
-
-class MissingCode {
-  constructor(readonly code: string) {}
-}
-
-class DivisionByZero {
-  constructor(readonly denominator: Expr) {}
+  return roundSum(evaluateExpr(e, read));
 }
 
 function exprLabel(e: Expr): string {
@@ -98,7 +67,7 @@ function numberOf(v: Value, ctx: FillContext, field: Field): number {
   try {
     return evaluate(v.expr, (code) => values[code]);
   } catch (e) {
-    if (e instanceof MissingCode) {
+    if (e instanceof MissingValue) {
       throw v.previous
         ? new Unfillable(NO_PREVIOUS, `Bảng tổng hợp kỳ trước không có số liệu mã ${e.code} (${field.raw}).`)
         : new Unfillable('[thiếu số liệu]', `Không có số liệu mã ${e.code} (${field.raw}).`);

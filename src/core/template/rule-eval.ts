@@ -1,4 +1,5 @@
 /** Evaluates a parsed rule on one set of figures. */
+import { DivisionByZero, evaluateExpr, MissingValue } from './expr-eval';
 import type { Expr, Rule } from './model';
 
 export interface RuleEvaluation {
@@ -25,16 +26,9 @@ function tolerance(a: number, b: number): number {
   return 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
 }
 
-class DivisionByZero {
-  constructor(readonly denominator: Expr) {}
-}
-
-class MissingValue {
-  constructor(readonly code: string) {}
-}
-
 type Reader = (code: string) => number;
 
+/** Reads each code once per evaluation; a missing figure makes the rule not applicable. */
 function memoReader(values: (code: string) => number): Reader {
   const cache = new Map<string, number>();
   return (code) => {
@@ -43,36 +37,8 @@ function memoReader(values: (code: string) => number): Reader {
       v = values(code);
       cache.set(code, v);
     }
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new MissingValue(code);
     return v;
   };
-}
-
-function evaluate(e: Expr, read: Reader): number {
-  switch (e.type) {
-    case 'code':
-      return read(e.code);
-    case 'number':
-      return e.value;
-    case 'neg':
-      return -evaluate(e.operand, read);
-    case 'binary': {
-      const l = evaluate(e.left, read);
-      const r = evaluate(e.right, read);
-      switch (e.op) {
-        case '+':
-          return l + r;
-        case '-':
-          return l - r;
-        case '*':
-          return l * r;
-        case '/':
-          // Ratio checks only make sense with a positive denominator; 0 means "nothing to compare".
-          if (r === 0) throw new DivisionByZero(e.right);
-          return l / r;
-      }
-    }
-  }
 }
 
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
@@ -169,8 +135,8 @@ export function evaluateRule(
   switch (body.type) {
     case 'compare':
       return guarded(() => {
-        const l = evaluate(body.left, read);
-        const r = evaluate(body.right, read);
+        const l = evaluateExpr(body.left, read);
+        const r = evaluateExpr(body.right, read);
         const rel = relation(l, r);
         const tol = tolerance(l, r);
         let holds: boolean;
@@ -198,7 +164,7 @@ export function evaluateRule(
       });
     case 'range':
       return guarded(() => {
-        const v = evaluate(body.expr, read);
+        const v = evaluateExpr(body.expr, read);
         const range = () => `[${formatViNumber(body.min)}; ${formatViNumber(body.max)}]`;
         const side = () => describe(body.expr, v, read);
         if (v < body.min - tolerance(v, body.min)) {
