@@ -1,5 +1,5 @@
 /** The human-readable Vietnamese summary printed by validate / consolidate / run. */
-import { SEVERITY_TEXT, STATE_TEXT, coverageSentence } from '../core/consolidate/consolidation-sheets';
+import { SEVERITY_TEXT, coverageSentence } from '../core/consolidate/consolidation-sheets';
 import type { JobResult } from '../core/job';
 import type { Finding } from '../core/validate/finding';
 
@@ -35,7 +35,6 @@ export function formatFindings(result: JobResult, verbose: boolean): string {
   if (clean.length) out.push(`Không có lỗi, cảnh báo: ${clean.join(', ')}.`);
   out.push('');
   out.push(coverageSentence(consolidation));
-  for (const r of consolidation.roster.filter((x) => x.state !== 'included')) out.push(`  - ${r.unit}: ${STATE_TEXT[r.state]}`);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   out.push(`Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo trong ${validation.returns.length} tệp.`);

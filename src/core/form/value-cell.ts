@@ -78,7 +78,7 @@ export function readValueCell(raw: CellValue, formula: string | undefined, ind: 
 function checkNumber(value: number, ind: Indicator, problems: CellProblem[]): CellReading {
   const v = Math.round(value * 1e10) / 1e10;
   if (v < 0) {
-    return { blank: false, problems: [...problems, { severity: 'error', rule: 'negative', message: `Số âm ${formatNumber(v, 4)}: chỉ tiêu "${ind.name}" không thể âm.` }] };
+    return { blank: false, problems: [...problems, { severity: 'error', rule: 'negative', message: `Số âm ${formatNumber(v, 4)}: số liệu không thể âm.` }] };
   }
   if (ind.kind === 'I' && !Number.isInteger(v)) {
     return {
