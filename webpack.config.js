@@ -7,6 +7,7 @@
  *   npx webpack --mode development
  */
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { productionBase, rewriteManifest } = require('./src/taskpane/manifest-url');
@@ -46,6 +47,10 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The CLI loads only ExcelJS's workbook class; the browser takes ExcelJS's own bundle.
+      new webpack.NormalModuleReplacementPlugin(/[\\/]exceljs-runtime$/, (resource) => {
+        resource.request = `${resource.request}.browser`;
+      }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',

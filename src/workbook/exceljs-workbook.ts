@@ -1,5 +1,6 @@
 /** WorkbookPort over an in-memory .xlsx with ExcelJS (CLI and browser mode). */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ValueType, Workbook } from './exceljs-runtime';
 import { parseA1 } from '../core/grid/address';
 import type { CellValue, SheetSnapshot } from '../core/grid/sheet';
 import { isFormulaCell, type CellInput, type CellStyle, type SheetSpec } from '../core/grid/sheet-spec';
@@ -60,7 +61,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static create(): ExcelJsWorkbook {
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     wb.creator = 'Tổng hợp báo cáo';
     wb.created = new Date(0);
     wb.modified = new Date(0);
@@ -69,7 +70,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   /** Throws when the bytes are not a readable .xlsx package. */
   static async fromBytes(bytes: Uint8Array): Promise<ExcelJsWorkbook> {
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     return new ExcelJsWorkbook(wb);
   }
@@ -120,10 +121,10 @@ function snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ValueType.Merge) return;
       const c = colNumber - 1;
       width = Math.max(width, c + 1);
-      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      const isFormula = cell.type === ValueType.Formula;
       // ExcelJS leaves a cached result of 0 out of `value`; `result` still has it.
       (values[r] ??= [])[c] = toCellValue(isFormula ? cell.result : cell.value);
       if (isFormula) (formulas[r] ??= [])[c] = `=${cell.formula}`;
