@@ -1,0 +1,43 @@
+/**
+ * Benchmark (not a test): OfficeWorkbook against the counting fake Excel context.
+ * For 18 / 100 / 500 unit sheets: syncs and time of readSheets (all units) + writeSheets of the
+ * 4 consolidation sheets, with every requirement set and with ExcelApi 1.1 only.
+ * The fake executes instantly, so the times are the adapter's own work, not Excel's.
+ * Run: npm run bench:addin
+ */
+import { performance } from 'node:perf_hooks';
+import { OfficeWorkbook } from '../src/workbook/office-workbook';
+import { FakeExcel } from '../tests/workbook/support/fake-excel';
+import { consolidationSpecs, unitSheetSeeds } from '../tests/workbook/support/scenario';
+
+async function measure(n: number, label: string, supports: (v: string) => boolean) {
+  const seeds = unitSheetSeeds(n);
+  const specs = consolidationSpecs();
+  const fake = new FakeExcel(seeds);
+  const book = new OfficeWorkbook(fake.context, { supports });
+  const t0 = performance.now();
+  await book.readSheets(seeds.map((s) => s.name));
+  const readSyncs = fake.syncs;
+  const t1 = performance.now();
+  await book.writeSheets(specs);
+  const t2 = performance.now();
+  const cellWrites = fake.writes.filter((w) => w.kind !== 'numberFormat').length;
+  return `| ${n} | ${label} | ${readSyncs} | ${fake.syncs - readSyncs} | ${fake.syncs} | ${cellWrites} | ${(t1 - t0).toFixed(1)} | ${(t2 - t1).toFixed(1)} |`;
+}
+
+async function main(): Promise<void> {
+  const lines = [
+    '| sheets | API sets | read syncs | write syncs | total syncs | values/formulas writes | read ms | write ms |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const n of [18, 100, 500]) {
+    lines.push(await measure(n, 'all', () => true));
+    lines.push(await measure(n, '1.1 only', () => false));
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,302 @@
+/**
+ * A counting fake of the Excel JavaScript API, just wide enough for OfficeWorkbook.
+ * - `sync()` counts; loaded properties are readable only after the sync that follows their load
+ *   (reading earlier throws, like the real API's PropertyNotLoaded).
+ * - every API call is recorded with the ExcelApi set it needs, so tests can check fallbacks;
+ * - every values / formulas / numberFormat assignment is recorded as one range write.
+ */
+import { parseA1 } from '../../../src/core/grid/address';
+import type { CellValue } from '../../../src/core/grid/sheet';
+import type { ExcelContextLike } from '../../../src/workbook/office/excel-shapes';
+
+export interface RangeWrite { sheet: string; address: string; kind: 'values' | 'formulas' | 'numberFormat'; rows: number; cols: number }
+
+interface Box { row: number; col: number; rows: number; cols: number }
+
+function boxOf(address: string | undefined): Box | null {
+  if (!address) return null;
+  const local = address.slice(address.lastIndexOf('!') + 1);
+  const [from, to = from] = local.split(':');
+  if (!/\d/.test(from) || !/[A-Z]/i.test(from)) return null; // whole rows / columns
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(a.row - b.row) + 1, cols: Math.abs(a.col - b.col) + 1 };
+}
+
+function colName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) { s = String.fromCharCode(65 + ((n - 1) % 26)) + s; n = Math.floor((n - 1) / 26); }
+  return s;
+}
+
+function boxAddress(b: Box): string {
+  const tl = `${colName(b.col)}${b.row + 1}`;
+  const br = `${colName(b.col + b.cols - 1)}${b.row + b.rows}`;
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+/** Values and (optionally) formulas of a seeded sheet, anchored at A1. */
+export interface FakeSheetSeed {
+  name: string;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  values: CellValue[][];
+  formulas?: string[][];
+  hiddenRows?: number[];
+  fonts?: string[][];
+}
+
+export class FakeExcel {
+  syncs = 0;
+  readonly calls: { api: string; set: string }[] = [];
+  readonly writes: RangeWrite[] = [];
+  readonly formats: { sheet: string; address: string; path: string; value: unknown }[] = [];
+  readonly comments: { address: string; text: string; deleted: boolean }[] = [];
+  readonly sheets: FakeSheet[] = [];
+  private queued: Loadable[] = [];
+
+  constructor(seeds: FakeSheetSeed[] = []) {
+    for (const s of seeds) this.sheets.push(new FakeSheet(this, s));
+  }
+
+  use(api: string, set: string): void {
+    this.calls.push({ api, set });
+  }
+
+  queue(l: Loadable): void {
+    this.queued.push(l);
+  }
+
+  setsUsed(): Set<string> {
+    return new Set(this.calls.map((c) => c.set));
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: ${name}`);
+    return s;
+  }
+
+  get context(): ExcelContextLike {
+    const fake = this;
+    const worksheets = new (class extends Loadable {
+      get items(): FakeSheet[] { this.check(); return fake.sheets; }
+      override load(p: string) { for (const s of fake.sheets) fake.queue(s); return super.load(p); }
+      getItem(name: string) { fake.use('worksheets.getItem', '1.1'); return fake.sheet(name); }
+      add(name: string) {
+        fake.use('worksheets.add', '1.1');
+        if (fake.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        const s = new FakeSheet(fake, { name, values: [] });
+        fake.sheets.push(s);
+        return s;
+      }
+    })(fake);
+    const comments = new (class extends Loadable {
+      get items() {
+        this.check();
+        return fake.comments.filter((c) => !c.deleted).map((c) => ({
+          load: () => undefined,
+          delete: () => { fake.use('comment.delete', '1.10'); c.deleted = true; },
+          getLocation: () => {
+            fake.use('comment.getLocation', '1.10');
+            const bang = c.address.lastIndexOf('!');
+            const name = c.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+            return new FakeRange(fake, fake.sheet(name), c.address.slice(bang + 1));
+          },
+        }));
+      }
+      override load(p: string) { fake.use('workbook.comments', '1.10'); return super.load(p); }
+      add(address: string, text: string) {
+        fake.use('comments.add', '1.10');
+        fake.comments.push({ address, text, deleted: false });
+      }
+    })(fake);
+    return {
+      workbook: { worksheets, comments },
+      application: { suspendApiCalculationUntilNextSync: () => fake.use('suspendApiCalculationUntilNextSync', '1.6') },
+      sync: async () => {
+        fake.syncs += 1;
+        for (const l of fake.queued) l.loaded = true;
+        fake.queued = [];
+      },
+    } as unknown as ExcelContextLike;
+  }
+}
+
+class Loadable {
+  loaded = false;
+  readonly loads: string[] = [];
+  constructor(protected readonly fake: FakeExcel) {}
+  load(props: string): this {
+    this.loads.push(props);
+    this.fake.queue(this);
+    return this;
+  }
+  protected check(): void {
+    if (!this.loaded) throw new Error('PropertyNotLoaded');
+  }
+}
+
+export class FakeSheet extends Loadable {
+  name: string;
+  private vis: string;
+  values: CellValue[][];
+  formulas: string[][];
+  hiddenRows: number[];
+  fonts: string[][];
+  merges: string[] = [];
+  protectedNow = false;
+
+  constructor(fake: FakeExcel, seed: FakeSheetSeed) {
+    super(fake);
+    this.name = seed.name;
+    this.vis = seed.visibility ?? 'Visible';
+    this.values = seed.values.map((r) => [...r]);
+    this.formulas = (seed.formulas ?? []).map((r) => [...r]);
+    this.hiddenRows = seed.hiddenRows ?? [];
+    this.fonts = seed.fonts ?? [];
+  }
+
+  get visibility(): string { this.check(); return this.vis; }
+  set visibility(v: string) { this.fake.use('worksheet.visibility', '1.1'); this.vis = v; }
+  /** Test-side access, no load needed. */
+  get state(): string { return this.vis; }
+
+  usedBox(): Box | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    this.values.forEach((row, r) => row.forEach((v, c) => {
+      if ((v === '' || v === null || v === undefined) && !this.formulas[r]?.[c]) return;
+      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+    }));
+    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  getRange(address?: string): FakeRange {
+    this.fake.use('worksheet.getRange', '1.1');
+    return new FakeRange(this.fake, this, address);
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.fake.use('worksheet.getUsedRange', valuesOnly === undefined ? '1.1' : '1.2');
+    const b = this.usedBox();
+    return new FakeRange(this.fake, this, b ? boxAddress(b) : 'A1');
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    this.fake.use('worksheet.getUsedRangeOrNullObject', '1.4');
+    const b = this.usedBox();
+    return b ? new FakeRange(this.fake, this, boxAddress(b)) : new FakeRange(this.fake, this, undefined, true);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.fake.use('worksheet.getRangeByIndexes', '1.7');
+    return new FakeRange(this.fake, this, boxAddress({ row, col, rows, cols }));
+  }
+  get protection() {
+    this.fake.use('worksheet.protection', '1.2');
+    return { protect: () => { this.protectedNow = true; }, unprotect: () => { this.protectedNow = false; } };
+  }
+  get freezePanes() {
+    this.fake.use('worksheet.freezePanes', '1.7');
+    const rec = (path: string) => (v?: unknown) => this.fake.formats.push({ sheet: this.name, address: '', path, value: v });
+    return { freezeAt: rec('freezeAt'), freezeRows: rec('freezeRows'), freezeColumns: rec('freezeColumns'), unfreeze: rec('unfreeze') };
+  }
+  get pageLayout() {
+    this.fake.use('worksheet.pageLayout', '1.9');
+    return recorder(this.fake, this.name, '', 'pageLayout');
+  }
+}
+
+const FORMAT_SETS: Record<string, string> = { columnWidth: '1.2', rowHeight: '1.2', protection: '1.2' };
+
+function recorder(fake: FakeExcel, sheet: string, address: string, path: string): Record<string, unknown> {
+  return new Proxy((() => undefined) as unknown as Record<string, unknown>, {
+    apply: (_t, _this, args: unknown[]) => {
+      fake.formats.push({ sheet, address, path: `${path}()`, value: args });
+      return undefined;
+    },
+    get: (_t, key: string) => {
+      if (key === 'getItem') return (name: string) => recorder(fake, sheet, address, `${path}.${name}`);
+      const set = FORMAT_SETS[key];
+      if (set) fake.use(`format.${key}`, set);
+      return recorder(fake, sheet, address, `${path}.${key}`);
+    },
+    set: (_t, key: string, value) => {
+      const set = FORMAT_SETS[key];
+      if (set) fake.use(`format.${key}`, set);
+      fake.formats.push({ sheet, address, path: `${path}.${key}`, value });
+      return true;
+    },
+  });
+}
+
+export class FakeRange extends Loadable {
+  constructor(fake: FakeExcel, private readonly sheet: FakeSheet, private readonly addr: string | undefined, readonly isNull = false) {
+    super(fake);
+  }
+  private box(): Box {
+    const b = boxOf(this.addr);
+    if (!b) throw new Error(`not a cell range: ${this.addr}`);
+    return b;
+  }
+  get isNullObject(): boolean { this.check(); return this.isNull; }
+  get address(): string { this.check(); return `${this.sheet.name.includes(' ') ? `'${this.sheet.name}'` : this.sheet.name}!${this.addr}`; }
+  private slice<T>(grid: T[][], empty: T): T[][] {
+    const b = this.box();
+    return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => grid[b.row + r]?.[b.col + c] ?? empty));
+  }
+  get values(): unknown[][] { this.check(); return this.slice(this.sheet.values, '' as CellValue); }
+  get formulas(): unknown[][] {
+    this.check();
+    const b = this.box();
+    return this.slice(this.sheet.values, '' as CellValue).map((row, r) => row.map((v, c) => this.sheet.formulas[b.row + r]?.[b.col + c] || v));
+  }
+  private write(kind: RangeWrite['kind'], grid: unknown[][]): void {
+    const b = this.box();
+    if (grid.length !== b.rows || grid.some((row) => row.length !== b.cols)) throw new Error(`InvalidArgument: ${kind} shape does not match ${this.addr}`);
+    this.fake.writes.push({ sheet: this.sheet.name, address: this.addr!, kind, rows: b.rows, cols: b.cols });
+    if (kind === 'numberFormat') return;
+    grid.forEach((row, r) => row.forEach((raw, c) => {
+      let v = raw as CellValue;
+      let f = '';
+      if (typeof v === 'string' && v.startsWith("'")) v = v.slice(1);
+      else if (typeof v === 'string' && v.startsWith('=')) { f = v; v = 0; }
+      (this.sheet.values[b.row + r] ??= [])[b.col + c] = v;
+      (this.sheet.formulas[b.row + r] ??= [])[b.col + c] = f;
+    }));
+  }
+  set values(v: unknown[][]) { this.write('values', v); }
+  set formulas(v: unknown[][]) { this.write('formulas', v); }
+  set numberFormat(v: unknown[][]) { this.write('numberFormat', v); }
+  get rowHidden(): boolean {
+    this.check();
+    return this.sheet.hiddenRows.includes(this.box().row);
+  }
+  get format() { return recorder(this.fake, this.sheet.name, this.addr ?? '', 'format'); }
+  get dataValidation() {
+    this.fake.use('range.dataValidation', '1.8');
+    return recorder(this.fake, this.sheet.name, this.addr ?? '', 'dataValidation');
+  }
+  clear(): void {
+    this.fake.use('range.clear', '1.1');
+    if (this.addr === undefined) { this.sheet.values = []; this.sheet.formulas = []; }
+  }
+  merge(): void { this.fake.use('range.merge', '1.2'); this.sheet.merges.push(this.addr!); }
+  unmerge(): void { this.fake.use('range.unmerge', '1.2'); this.sheet.merges = []; }
+  getRow(i: number): FakeRange {
+    this.fake.use('range.getRow', '1.1');
+    const b = this.box();
+    return new FakeRange(this.fake, this.sheet, boxAddress({ row: b.row + i, col: b.col, rows: 1, cols: b.cols }));
+  }
+  private result<T>(compute: () => T): { value: T } {
+    const holder = new Loadable(this.fake);
+    this.fake.queue(holder);
+    return { get value(): T { if (!holder.loaded) throw new Error('PropertyNotLoaded'); return compute(); } };
+  }
+  getRowProperties() {
+    this.fake.use('range.getRowProperties', '1.9');
+    const b = this.box();
+    return this.result(() => Array.from({ length: b.rows }, (_, i) => ({ rowIndex: b.row + i, rowHidden: this.sheet.hiddenRows.includes(b.row + i) })));
+  }
+  getCellProperties() {
+    this.fake.use('range.getCellProperties', '1.9');
+    return this.result(() => this.slice(this.sheet.fonts, 'Calibri').map((row) => row.map((name) => ({ format: { font: { name } } }))));
+  }
+}
