@@ -35,26 +35,59 @@ function eachAddress(range: string, fn: (row: number, col: number) => void): voi
 }
 
 const THIN = { style: 'thin' as const };
+const BODY: Partial<ExcelJS.Font> = { name: BODY_FONT, size: 12 };
 
-function applyStyle(ws: ExcelJS.Worksheet, s: CellStyle): void {
-  eachAddress(s.range, (r, c) => {
-    const cell = ws.getCell(r, c);
-    if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined) {
-      cell.font = { ...cell.font, name: BODY_FONT, bold: s.bold ?? cell.font?.bold, italic: s.italic ?? cell.font?.italic, size: s.fontSize ?? cell.font?.size ?? 12 };
-    }
-    if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
-    if (s.wrap !== undefined || s.horizontal) {
-      cell.alignment = { ...cell.alignment, wrapText: s.wrap ?? cell.alignment?.wrapText, horizontal: s.horizontal ?? cell.alignment?.horizontal, vertical: 'middle' };
-    }
-    if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  });
+type Style = Partial<ExcelJS.Style>;
+
+function addStyle(style: Style, s: CellStyle): void {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined) {
+    const font = style.font ?? BODY;
+    style.font = { ...font, bold: s.bold ?? font.bold, italic: s.italic ?? font.italic, size: s.fontSize ?? font.size };
+  }
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
+  if (s.wrap !== undefined || s.horizontal) {
+    const al = style.alignment ?? {};
+    style.alignment = { ...al, wrapText: s.wrap ?? al.wrapText, horizontal: s.horizontal ?? al.horizontal, vertical: 'middle' };
+  }
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+/**
+ * Every cell's final style, gathered first and then shared: cells that look alike get the same
+ * style object, which ExcelJS recognises when writing instead of working each one out again
+ * (most of the time of writing the provincial workbook).
+ */
+function cellStyles(spec: SheetSpec): Map<string, Style> {
+  const styles = new Map<string, Style>();
+  const at = (r: number, c: number): Style => {
+    const key = `${r},${c}`;
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = {}));
+    return style;
+  };
+  spec.cells.forEach((row, r) => row.forEach((v, c) => {
+    if (v !== null && v !== undefined && v !== '') at(r + 1, c + 1).font = BODY;
+  }));
+  for (const nf of spec.numberFormats ?? []) eachAddress(nf.range, (r, c) => (at(r, c).numFmt = nf.format));
+  for (const s of spec.styles ?? []) eachAddress(s.range, (r, c) => addStyle(at(r, c), s));
+  for (const range of spec.unlocked ?? []) eachAddress(range, (r, c) => (at(r, c).protection = { locked: false }));
+  return styles;
+}
+
+function applyStyles(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const shared = new Map<string, Style>();
+  for (const [key, style] of cellStyles(spec)) {
+    const id = JSON.stringify(style);
+    let one = shared.get(id);
+    if (!one) shared.set(id, (one = style));
+    const [r, c] = key.split(',').map(Number);
+    ws.getCell(r, c).style = one;
+  }
 }
 
 function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput): void {
   if (v === null || v === undefined || v === '') return;
-  const cell = ws.getCell(row, col);
-  cell.value = isFormulaCell(v) ? ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
-  cell.font = { name: BODY_FONT, size: 12 };
+  ws.getCell(row, col).value = isFormulaCell(v) ? ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -155,8 +188,7 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
   spec.cells.forEach((row, r) => row.forEach((v, c) => writeCell(ws, r + 1, c + 1, v)));
   for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
   for (const m of spec.merges ?? []) ws.mergeCells(m);
-  for (const nf of spec.numberFormats ?? []) eachAddress(nf.range, (r, c) => (ws.getCell(r, c).numFmt = nf.format));
-  for (const s of spec.styles ?? []) applyStyle(ws, s);
+  applyStyles(ws, spec);
   for (const v of spec.validations ?? []) {
     eachAddress(v.range, (r, c) => {
       ws.getCell(r, c).dataValidation = {
@@ -165,7 +197,6 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
       };
     });
   }
-  for (const range of spec.unlocked ?? []) eachAddress(range, (r, c) => (ws.getCell(r, c).protection = { locked: false }));
   for (const n of spec.notes ?? []) ws.getCell(n.cell).note = n.text;
   if (spec.protect) {
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
