@@ -12,12 +12,15 @@ export interface CellProblem {
   message: string;
 }
 
+/** Shared by every clean cell; never mutated (problems are added by building new arrays). */
+const NO_PROBLEMS: readonly CellProblem[] = [];
+
 export interface CellReading {
   /** Undefined when the cell cannot be used. */
   value?: number;
   /** True when the cell is empty or holds a "nothing arose" marker ("-", "x"): counted as 0. */
   blank: boolean;
-  problems: CellProblem[];
+  problems: readonly CellProblem[];
 }
 
 const NOTE_TEXT: Record<ParseNote, string> = {
@@ -58,10 +61,10 @@ export function readValueCell(raw: CellValue, formula: string | undefined, ind: 
   if (typeof raw === 'boolean') {
     return { blank: false, problems: [{ severity: 'error', rule: 'not-a-number', message: `Ô chứa ${raw ? 'TRUE' : 'FALSE'}, không phải số.` }] };
   }
-  if (typeof raw === 'number') return checkNumber(raw, ind, []);
+  if (typeof raw === 'number') return checkNumber(raw, ind, NO_PROBLEMS);
   const text = String(raw ?? '');
   const parsed = parseVietnameseNumber(text, ind.kind, ind.unit);
-  if (parsed.status === 'blank') return { value: 0, blank: true, problems: [] };
+  if (parsed.status === 'blank') return { value: 0, blank: true, problems: NO_PROBLEMS };
   if (parsed.status === 'invalid') {
     return { blank: false, problems: [{ severity: 'error', rule: 'not-a-number', message: `Ô ghi chữ ${quote(text)}, không đọc được số.` }] };
   }
@@ -75,7 +78,7 @@ export function readValueCell(raw: CellValue, formula: string | undefined, ind: 
   return checkNumber(parsed.value, ind, [textProblem]);
 }
 
-function checkNumber(value: number, ind: Indicator, problems: CellProblem[]): CellReading {
+function checkNumber(value: number, ind: Indicator, problems: readonly CellProblem[]): CellReading {
   const v = Math.round(value * 1e10) / 1e10;
   if (v < 0) {
     return { blank: false, problems: [...problems, { severity: 'error', rule: 'negative', message: `Số âm ${formatNumber(v, 4)}: số liệu không thể âm.` }] };
