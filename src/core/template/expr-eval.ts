@@ -1,5 +1,5 @@
 /** Arithmetic over indicator codes, shared by the rule checks and the report's placeholders. */
-import type { Expr } from './model';
+import type { Expr, RuleBody } from './model';
 
 /** A division whose denominator is 0: a ratio with nothing to compare, not an error in the data. */
 export class DivisionByZero {
@@ -39,4 +39,23 @@ export function evaluateExpr(e: Expr, read: (code: string) => number | undefined
       }
     }
   }
+}
+
+/** Every code a rule names, in order, repeats included ("12 + 12 <= 11" → 12, 12, 11). */
+export function ruleCodeList(body: RuleBody): string[] {
+  const out: string[] = [];
+  const walk = (e: Expr): void => {
+    if (e.type === 'code') out.push(e.code);
+    else if (e.type === 'neg') walk(e.operand);
+    else if (e.type === 'binary') {
+      walk(e.left);
+      walk(e.right);
+    }
+  };
+  if (body.type === 'compare') {
+    walk(body.left);
+    walk(body.right);
+  } else if (body.type === 'range') walk(body.expr);
+  else out.push(body.code);
+  return out;
 }

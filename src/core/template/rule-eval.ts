@@ -1,5 +1,5 @@
 /** Evaluates a parsed rule on one set of figures. */
-import { DivisionByZero, evaluateExpr, MissingValue } from './expr-eval';
+import { DivisionByZero, evaluateExpr, MissingValue, ruleCodeList } from './expr-eval';
 import type { Expr, Rule } from './model';
 
 export interface RuleEvaluation {
@@ -27,6 +27,33 @@ function tolerance(a: number, b: number): number {
 }
 
 type Reader = (code: string) => number;
+
+const repeats = new WeakMap<Rule, boolean>();
+
+/** "12 + 12 <= 11": only such rules need a cache to read each code once; the rest read directly. */
+function namesACodeTwice(rule: Rule): boolean {
+  let r = repeats.get(rule);
+  if (r === undefined) {
+    const codes = ruleCodeList(rule.body);
+    r = new Set(codes).size < codes.length;
+    repeats.set(rule, r);
+  }
+  return r;
+}
+
+/** Reads each code once per evaluation (a rule names two or three codes: a short list beats a Map). */
+function memoReader(values: (code: string) => number): Reader {
+  const codes: string[] = [];
+  const read: number[] = [];
+  return (code) => {
+    const i = codes.indexOf(code);
+    if (i >= 0) return read[i];
+    const v = values(code);
+    codes.push(code);
+    read.push(v);
+    return v;
+  };
+}
 
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
 
@@ -117,7 +144,7 @@ export function evaluateRule(
   values: (code: string) => number,
   previous?: (code: string) => number | undefined,
 ): RuleEvaluation {
-  const read: Reader = values;
+  const read = namesACodeTwice(rule) ? memoReader(values) : values;
   const body = rule.body;
   switch (body.type) {
     case 'compare':

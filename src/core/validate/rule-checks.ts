@@ -1,31 +1,18 @@
 /** The template's own rules, on one unit's figures or on the provincial total. */
-import type { Expr, Rule, Template } from '../template/model';
+import { ruleCodeList } from '../template/expr-eval';
+import type { Rule, Template } from '../template/model';
 import { evaluateRule } from '../template/rule-eval';
 import type { Finding } from './finding';
 import { finding, type FindingPlace } from './finding-factory';
 
-function exprCodes(e: Expr, out: Set<string>): void {
-  if (e.type === 'code') out.add(e.code);
-  else if (e.type === 'neg') exprCodes(e.operand, out);
-  else if (e.type === 'binary') {
-    exprCodes(e.left, out);
-    exprCodes(e.right, out);
-  }
-}
-
 const codesCache = new WeakMap<Rule, Set<string>>();
 
-export function ruleCodes(rule: Rule): Set<string> {
-  const cached = codesCache.get(rule);
-  if (cached) return cached;
-  const codes = new Set<string>();
-  codesCache.set(rule, codes);
-  const b = rule.body;
-  if (b.type === 'compare') {
-    exprCodes(b.left, codes);
-    exprCodes(b.right, codes);
-  } else if (b.type === 'range') exprCodes(b.expr, codes);
-  else codes.add(b.code);
+function ruleCodes(rule: Rule): Set<string> {
+  let codes = codesCache.get(rule);
+  if (!codes) {
+    codes = new Set(ruleCodeList(rule.body));
+    codesCache.set(rule, codes);
+  }
   return codes;
 }
 
