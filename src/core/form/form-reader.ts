@@ -161,7 +161,8 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   });
 
   const { byCode, byName } = lookups(template);
-  const found = new Map<string, IndicatorRow>();
+  /** Row of each indicator found, by code. */
+  const found = new Map<string, number>();
   const nameOnly: IndicatorRow[] = [];
   const duplicated = new Set<string>();
 
@@ -171,20 +172,20 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
     const ind = byCode.get(code);
     // Most rows are exactly as sent: the label needs no decoding or folding then.
     if (ind && !found.has(code) && columns.label !== undefined && cellAt(sheet.values, r, columns.label) === ind.name) {
-      found.set(code, { ind, row: r });
+      found.set(code, r);
       continue;
     }
     const label = columns.label !== undefined ? sheetText(sheet, r, columns.label) : '';
     const value = cellAt(sheet.values, r, columns.value!);
     if (ind) {
       const first = found.get(code);
-      if (first) {
+      if (first !== undefined) {
         duplicated.add(code);
         reading.findings.push(finding('error', 'duplicate-row',
-          `Mã số ${code} có hai dòng (dòng ${first.row + 1} và dòng ${r + 1}); không biết lấy số liệu dòng nào.`, at(r, code)));
+          `Mã số ${code} có hai dòng (dòng ${first + 1} và dòng ${r + 1}); không biết lấy số liệu dòng nào.`, at(r, code)));
         continue;
       }
-      found.set(code, { ind, row: r });
+      found.set(code, r);
       if (label && label !== ind.name && foldKey(label) !== foldKey(ind.name)) {
         reading.findings.push(finding('warning', 'renamed-row',
           `Dòng ${r + 1}, mã số ${code}: tên chỉ tiêu "${label}" khác mẫu ("${ind.name}"); số liệu vẫn lấy theo mã số.`,
@@ -207,11 +208,11 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   for (const { ind, row } of nameOnly) {
     if (found.has(ind.code)) {
       reading.findings.push(finding('warning', 'unknown-row',
-        `Dòng ${row + 1} trùng tên chỉ tiêu mã ${ind.code} "${ind.name}" đã có ở dòng ${found.get(ind.code)!.row + 1}; số liệu dòng này không được tính.`,
+        `Dòng ${row + 1} trùng tên chỉ tiêu mã ${ind.code} "${ind.name}" đã có ở dòng ${found.get(ind.code)! + 1}; số liệu dòng này không được tính.`,
         at(row, ind.code)));
       continue;
     }
-    found.set(ind.code, { ind, row });
+    found.set(ind.code, row);
     reading.findings.push(finding('warning', 'matched-by-name',
       `Dòng ${row + 1} không có mã số; đã nhận ra chỉ tiêu mã ${ind.code} "${ind.name}" theo tên. Cần ghi lại mã số ${ind.code}.`,
       at(row, ind.code)));
@@ -221,21 +222,21 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
   const valueColumn = columnLetter(columns.value!);
   const blanks: string[] = [];
   for (const ind of template.indicators) {
-    const hit = found.get(ind.code);
-    if (!hit) {
+    const row = found.get(ind.code);
+    if (row === undefined) {
       reading.findings.push(finding('error', 'missing-row',
         `Thiếu dòng chỉ tiêu mã số ${ind.code} "${ind.name}".`, { file: book.file, sheet: sheet.name, code: ind.code }));
       continue;
     }
-    const place = { file: book.file, sheet: sheet.name, cell: valueColumn + (hit.row + 1), code: ind.code };
+    const place = { file: book.file, sheet: sheet.name, cell: valueColumn + (row + 1), code: ind.code };
     reading.cells[ind.code] = place.cell;
     if (duplicated.has(ind.code)) continue;
-    if (hidden.has(hit.row)) {
+    if (hidden.has(row)) {
       reading.findings.push(finding('info', 'hidden-row',
-        `Dòng ${hit.row + 1} (mã số ${ind.code}) đang bị ẩn; số liệu vẫn được tính.`, place));
+        `Dòng ${row + 1} (mã số ${ind.code}) đang bị ẩn; số liệu vẫn được tính.`, place));
     }
-    const raw: CellValue = cellAt(sheet.values, hit.row, columns.value!);
-    const cell = readValueCell(raw, sheet.formulas?.[hit.row]?.[columns.value!], ind);
+    const raw: CellValue = cellAt(sheet.values, row, columns.value!);
+    const cell = readValueCell(raw, sheet.formulas?.[row]?.[columns.value!], ind);
     for (const p of cell.problems) {
       reading.findings.push(finding(p.severity, p.rule, `Mã số ${ind.code} "${ind.name}": ${p.message}`, place));
     }
