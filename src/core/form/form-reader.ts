@@ -12,7 +12,7 @@ import type { Finding } from '../validate/finding';
 import { finding } from '../validate/finding-factory';
 import { headerColumn, normalizeCode, type FormColumn } from './form-layout';
 import type { WorkbookMeta } from './metadata';
-import { readValueCell } from './value-cell';
+import { cleanNumber, readValueCell } from './value-cell';
 
 export interface ReturnedWorkbook {
   file: string;
@@ -228,14 +228,20 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
         `Thiếu dòng chỉ tiêu mã số ${ind.code} "${ind.name}".`, { file: book.file, sheet: sheet.name, code: ind.code }));
       continue;
     }
-    const place = { file: book.file, sheet: sheet.name, cell: valueColumn + (row + 1), code: ind.code };
-    reading.cells[ind.code] = place.cell;
+    const address = valueColumn + (row + 1);
+    reading.cells[ind.code] = address;
     if (duplicated.has(ind.code)) continue;
+    const raw: CellValue = cellAt(sheet.values, row, columns.value!);
+    const clean = hidden.has(row) ? undefined : cleanNumber(raw, ind);
+    if (clean !== undefined) {
+      reading.values[ind.code] = clean;
+      continue;
+    }
+    const place = { file: book.file, sheet: sheet.name, cell: address, code: ind.code };
     if (hidden.has(row)) {
       reading.findings.push(finding('info', 'hidden-row',
         `Dòng ${row + 1} (mã số ${ind.code}) đang bị ẩn; số liệu vẫn được tính.`, place));
     }
-    const raw: CellValue = cellAt(sheet.values, row, columns.value!);
     const cell = readValueCell(raw, sheet.formulas?.[row]?.[columns.value!], ind);
     for (const p of cell.problems) {
       reading.findings.push(finding(p.severity, p.rule, `Mã số ${ind.code} "${ind.name}": ${p.message}`, place));

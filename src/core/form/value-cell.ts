@@ -78,8 +78,20 @@ export function readValueCell(raw: CellValue, formula: string | undefined, ind: 
   return checkNumber(parsed.value, ind, [textProblem]);
 }
 
+/** Float noise from other tools ("30.299999999999997") is not a fraction. */
+function tidy(value: number): number {
+  return Math.round(value * 1e10) / 1e10;
+}
+
+/** The common case, without building a CellReading: a numeric cell that needs no finding. */
+export function cleanNumber(raw: CellValue, ind: Indicator): number | undefined {
+  if (typeof raw !== 'number' || !(raw >= 0)) return undefined;
+  const v = tidy(raw);
+  return ind.kind === 'D' || Number.isInteger(v) ? v : undefined;
+}
+
 function checkNumber(value: number, ind: Indicator, problems: readonly CellProblem[]): CellReading {
-  const v = Math.round(value * 1e10) / 1e10;
+  const v = tidy(value);
   if (v < 0) {
     return { blank: false, problems: [...problems, { severity: 'error', rule: 'negative', message: `Số âm ${formatNumber(v, 4)}: số liệu không thể âm.` }] };
   }
