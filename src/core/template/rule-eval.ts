@@ -13,12 +13,18 @@ export interface RuleEvaluation {
   detail: string;
 }
 
-const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
-const SMALL_NUMBER = new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 3 });
-const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+// Built on first use: an Intl formatter costs milliseconds, and most runs format no rule detail.
+let formatters: { number: Intl.NumberFormat; small: Intl.NumberFormat; percent: Intl.NumberFormat } | undefined;
+function viFormat() {
+  return (formatters ??= {
+    number: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }),
+    small: new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 3 }),
+    percent: new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }),
+  });
+}
 
 export function formatViNumber(n: number): string {
-  return n !== 0 && Math.abs(n) < 0.001 ? SMALL_NUMBER.format(n) : NUMBER.format(n);
+  return n !== 0 && Math.abs(n) < 0.001 ? viFormat().small.format(n) : viFormat().number.format(n);
 }
 
 /** Relative tolerance, with a floor of 1e-9 absolute so that sums like 0,1 + 0,2 compare equal to 0,3. */
@@ -202,11 +208,11 @@ export function evaluateRule(
         const movement = () =>
           relation(cur, prev) === '='
             ? 'không đổi'
-            : `${cur > prev ? 'tăng' : 'giảm'} ${PERCENT.format(ratio)}`;
+            : `${cur > prev ? 'tăng' : 'giảm'} ${viFormat().percent.format(ratio)}`;
         const holds = ratio <= body.maxChange + 1e-9;
         return withDetail(holds, ratio, () =>
           `mã ${code}: kỳ trước ${formatViNumber(prev)}, kỳ này ${formatViNumber(cur)}, ${movement()}` +
-          ` (cho phép tối đa ${PERCENT.format(body.maxChange)})`);
+          ` (cho phép tối đa ${viFormat().percent.format(body.maxChange)})`);
       });
   }
 }
