@@ -5,7 +5,6 @@ import { readPreviousPeriod, type PreviousPeriod } from '../../../src/core/conso
 import { META_SHEET_NAME } from '../../../src/core/form/metadata';
 import { runJob, type JobResult } from '../../../src/core/job';
 import { blockText, type Report } from '../../../src/core/report/model';
-import { TemplateError } from '../../../src/core/template/template-error';
 import { defaultTemplate } from '../../../src/core/template/default-template';
 import { defaultUnits } from '../../../src/core/units/unit-list';
 import { ExcelJsWorkbook } from '../../../src/workbook/exceljs-workbook';
@@ -42,12 +41,4 @@ export function bodyText(report: Report): string {
   return report.blocks.map(blockText).join('\n');
 }
 
-export function errorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('expected a TemplateError');
-}
+export { errorOf } from '../../support/template-error';

@@ -1,7 +1,7 @@
 import data from '../../../src/core/template/default-template.json';
 import { defaultTemplate } from '../../../src/core/template/default-template';
 import { templateFromJson, templateToJson, type TemplateJson } from '../../../src/core/template/load-json';
-import { TemplateError } from '../../../src/core/template/template-error';
+import { errorOf } from '../../support/template-error';
 
 function minimal(): TemplateJson {
   return {
@@ -16,15 +16,6 @@ function minimal(): TemplateJson {
   };
 }
 
-function errorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 describe('defaultTemplate', () => {
   const t = defaultTemplate();

@@ -1,16 +1,7 @@
 import { defaultTemplate } from '../../../src/core/template/default-template';
 import { templateFromGrid, templateToGrid, TEMPLATE_SHEET_NAME } from '../../../src/core/template/sheet-format';
-import { TemplateError } from '../../../src/core/template/template-error';
+import { errorOf } from '../../support/template-error';
 
-function errorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TemplateError) return e;
-    throw e;
-  }
-  throw new Error('expected a TemplateError');
-}
 
 /** A small sheet as staff might have it; row 5 (index 4) is the header. */
 function smallGrid(): unknown[][] {
