@@ -11,7 +11,7 @@ import {
   PREVIOUS_HEADER, ROSTER_SHEET_NAME, TOTAL_HEADER,
 } from './sheet-names';
 
-export const STATE_TEXT: Record<UnitState, string> = {
+const STATE_TEXT: Record<UnitState, string> = {
   included: 'Đã tính',
   'errors-excluded': 'Có lỗi – chưa tính',
   duplicate: 'Trùng biểu – chưa tính',

@@ -45,7 +45,7 @@ interface TableLocation {
 const HEADER_SCAN_ROWS = 60;
 const MAX_HEADER_LENGTH = 40;
 
-export function sheetText(sheet: SheetSnapshot, row: number, col: number): string {
+function sheetText(sheet: SheetSnapshot, row: number, col: number): string {
   const v = cellAt(sheet.values, row, col);
   if (typeof v !== 'string') return String(v);
   return normalizeText(decodeLegacyVietnamese(v, sheet.fonts?.[row]?.[col]).text);
