@@ -25,13 +25,17 @@ export interface JobResult {
 export function runJob(template: Template, inputs: readonly ReturnInput[], options: JobOptions): JobResult {
   const validation = validateReturns(template, inputs, options);
   const consolidation = consolidate(validation, { includeErrors: options.includeErrors, previous: options.previous });
+  // Only returns with findings add to the list: the others need no sorting.
+  const withFindings = validation.returns.filter((r) => r.findings.length > 0);
   const order = new Map(validation.units.map((u, i) => [u, i]));
-  const returns = [...validation.returns].sort(
+  withFindings.sort(
     (a, b) => (order.get(a.unit ?? '') ?? Infinity) - (order.get(b.unit ?? '') ?? Infinity) || a.file.localeCompare(b.file));
-  const findings = [
-    ...returns.flatMap((r) => [...r.findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity])),
-    ...consolidation.totalFindings,
-  ];
+  const findings: Finding[] = [];
+  for (const r of withFindings) {
+    const sorted = r.findings.length === 1 ? r.findings : [...r.findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+    for (const f of sorted) findings.push(f);
+  }
+  for (const f of consolidation.totalFindings) findings.push(f);
   return { validation, consolidation, findings };
 }
 

@@ -259,5 +259,6 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
       ],
     }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  // toArrayBuffer works in Node and in the browser (toBuffer needs Node's Buffer).
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

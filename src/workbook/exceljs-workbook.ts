@@ -1,5 +1,6 @@
 /** WorkbookPort over an in-memory .xlsx with ExcelJS (CLI and browser mode). */
 import type ExcelJS from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { ValueType, Workbook } from './exceljs-runtime';
 import { parseA1 } from '../core/grid/address';
 import type { CellValue, SheetSnapshot } from '../core/grid/sheet';
@@ -52,42 +53,82 @@ function addStyle(style: Style, s: CellStyle): void {
   if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
-/**
- * Every cell's final style, gathered first and then shared: cells that look alike get the same
- * style object, which ExcelJS recognises when writing instead of working each one out again
- * (most of the time of writing the provincial workbook).
- */
-function cellStyles(spec: SheetSpec): Map<string, Style> {
-  const styles = new Map<string, Style>();
-  const at = (r: number, c: number): Style => {
-    const key = `${r},${c}`;
-    let style = styles.get(key);
-    if (!style) styles.set(key, (style = {}));
-    return style;
-  };
-  spec.cells.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null && v !== undefined && v !== '') at(r + 1, c + 1).font = BODY;
-  }));
-  for (const nf of spec.numberFormats ?? []) eachAddress(nf.range, (r, c) => (at(r, c).numFmt = nf.format));
-  for (const s of spec.styles ?? []) eachAddress(s.range, (r, c) => addStyle(at(r, c), s));
-  for (const range of spec.unlocked ?? []) eachAddress(range, (r, c) => (at(r, c).protection = { locked: false }));
-  return styles;
+type StyleStep = (style: Style) => void;
+
+interface StyleSteps {
+  /** Distinct steps: equal number formats or equal styles are one step. */
+  steps: StyleStep[];
+  /** What is applied to cells, in order: the body font on cells with a value (range null), then the spec's formats and styles. */
+  uses: { range: string | null; step: number }[];
 }
 
-function applyStyles(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const shared = new Map<string, Style>();
-  for (const [key, style] of cellStyles(spec)) {
-    const id = JSON.stringify(style);
-    let one = shared.get(id);
-    if (!one) shared.set(id, (one = style));
-    const [r, c] = key.split(',').map(Number);
-    ws.getCell(r, c).style = one;
+function styleSteps(spec: SheetSpec): StyleSteps {
+  const steps: StyleStep[] = [];
+  const ids = new Map<string, number>();
+  const uses: StyleSteps['uses'] = [];
+  const use = (range: string | null, key: string, step: StyleStep): void => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = steps.push(step) - 1));
+    uses.push({ range, step: id });
+  };
+  use(null, 'font', (style) => (style.font = BODY));
+  for (const nf of spec.numberFormats ?? []) use(nf.range, `numFmt ${nf.format}`, (style) => (style.numFmt = nf.format));
+  for (const s of spec.styles ?? []) {
+    const { range, ...look } = s;
+    use(range, `style ${JSON.stringify(look)}`, (style) => addStyle(style, s));
   }
+  for (const range of spec.unlocked ?? []) use(range, 'unlocked', (style) => (style.protection = { locked: false }));
+  return { steps, uses };
+}
+
+/**
+ * Every cell's final style, shared: cells that look alike get the same style object, which ExcelJS
+ * recognises when writing instead of working each one out again (most of the time of writing the
+ * provincial workbook). Cells that went through the same steps look alike, so each distinct
+ * sequence of steps is worked out once; styles that still come out equal are merged by content.
+ */
+function applyStyles(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const { steps, uses } = styleSteps(spec);
+  /** Style of each sequence of steps so far, by id; a step only replaces properties, so a shallow copy is enough. */
+  const states: Style[] = [];
+  const transitions = new Map<number, number>();
+  /** State id of each cell that any step reached, by 1-based row and column. */
+  const cellStates: number[][] = [];
+  const apply = (r: number, c: number, step: number): void => {
+    const row = (cellStates[r] ??= []);
+    const from = row[c] ?? -1;
+    const key = (from + 1) * steps.length + step;
+    let to = transitions.get(key);
+    if (to === undefined) {
+      const style: Style = from < 0 ? {} : { ...states[from] };
+      steps[step](style);
+      to = states.push(style) - 1;
+      transitions.set(key, to);
+    }
+    row[c] = to;
+  };
+  for (const { range, step } of uses) {
+    if (range === null) {
+      spec.cells.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== '') apply(r + 1, c + 1, step);
+      }));
+    } else eachAddress(range, (r, c) => apply(r, c, step));
+  }
+  const byContent = new Map<string, Style>();
+  const shared = states.map((style) => {
+    const id = JSON.stringify(style);
+    let one = byContent.get(id);
+    if (!one) byContent.set(id, (one = style));
+    return one;
+  });
+  cellStates.forEach((row, r) => row.forEach((state, c) => {
+    ws.getRow(r).getCell(c).style = shared[state];
+  }));
 }
 
 function writeCell(ws: ExcelJS.Worksheet, row: number, col: number, v: CellInput): void {
   if (v === null || v === undefined || v === '') return;
-  ws.getCell(row, col).value = isFormulaCell(v) ? ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
+  ws.getRow(row).getCell(col).value = isFormulaCell(v) ? ({ formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
@@ -108,8 +149,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new ExcelJsWorkbook(wb);
   }
 
+  /**
+   * ExcelJS writes the parts and packs them without compression; fflate compresses the package,
+   * in a fraction of the time JSZip and pako take to do it inside ExcelJS.
+   */
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const stored = new Uint8Array(await this.workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+    const parts: Zippable = {};
+    for (const [name, data] of Object.entries(unzipSync(stored))) {
+      // JSZip adds an entry for each folder; a package needs none.
+      if (!name.endsWith('/')) parts[name] = data;
+    }
+    return zipSync(parts, { level: 6 });
   }
 
   async listSheets(): Promise<SheetInfo[]> {

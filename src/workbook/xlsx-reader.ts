@@ -3,7 +3,8 @@
  * ExcelJS stays for writing (tong-hop.xlsx, forms, annotated copies); this reader only reads,
  * in a fraction of ExcelJS's time (no style objects, no cell objects, no promise per zip entry).
  *
- * It unzips the package with fflate (only the parts it needs), then reads
+ * It unzips the package with fflate (only the parts it needs), then reads (xlsx-xml.ts: a fast
+ * walk of plain XML, saxes for anything else)
  *   _rels/.rels                   where the workbook part is (xl/workbook.xml when absent)
  *   xl/workbook.xml               sheet names, order, state and relationship id
  *   xl/_rels/workbook.xml.rels    where each sheet, the shared strings and the styles are
@@ -33,7 +34,7 @@
 import { unzipSync } from 'fflate';
 import type { SheetSnapshot } from '../core/grid/sheet';
 import { parseWorksheet, type SheetContext } from './xlsx-sheet';
-import { decodeXml, prefixedAttribute, unescapeXstring, walkXml } from './xlsx-xml';
+import { decodeXml, prefixedAttribute, readXml, unescapeXstring, type XmlWalk } from './xlsx-xml';
 
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
@@ -136,16 +137,18 @@ function relsPathOf(part: string): string {
 }
 
 function readRels(xml: string | undefined, sourcePart: string): Map<string, Relationship> {
-  const rels = new Map<string, Relationship>();
-  if (!xml) return rels;
+  if (!xml) return new Map();
   const dir = dirOf(sourcePart);
-  walkXml(xml, {
-    open(tag, a) {
-      if (tag !== 'Relationship' || !a.Id || a.Target === undefined || a.TargetMode === 'External') return;
-      rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(dir, a.Target) });
-    },
+  return readXml(xml, (walk) => {
+    const rels = new Map<string, Relationship>();
+    walk({
+      open(tag, a) {
+        if (tag !== 'Relationship' || !a.Id || a.Target === undefined || a.TargetMode === 'External') return;
+        rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(dir, a.Target) });
+      },
+    });
+    return rels;
   });
-  return rels;
 }
 
 function relOfType(rels: Map<string, Relationship>, suffix: string): Relationship | undefined {
@@ -160,30 +163,36 @@ interface SheetEntry {
 }
 
 function readWorkbookPart(xml: string): SheetEntry[] {
-  const sheets: SheetEntry[] = [];
-  walkXml(xml, {
-    open(tag, a) {
-      if (tag !== 'sheet') return;
-      const state = a.state;
-      sheets.push({
-        name: a.name ?? '',
-        visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        relId: prefixedAttribute(a, 'id') ?? a.id,
-      });
-    },
+  return readXml(xml, (walk) => {
+    const sheets: SheetEntry[] = [];
+    walk({
+      open(tag, a) {
+        if (tag !== 'sheet') return;
+        const state = a.state;
+        sheets.push({
+          name: a.name ?? '',
+          visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+          relId: prefixedAttribute(a, 'id') ?? a.id,
+        });
+      },
+    });
+    return sheets;
   });
-  return sheets;
 }
 
 /** Plain text of each <si>: its <t>, or its rich-text runs' <t> joined; phonetic runs (<rPh>) left out. */
 function readSharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  return readXml(xml, (walk) => sharedStringsWith(walk));
+}
+
+function sharedStringsWith(walk: XmlWalk): string[] {
   const strings: string[] = [];
-  if (!xml) return strings;
   let inItem = false;
   let inText = false;
   let phonetic = 0;
   let current = '';
-  walkXml(xml, {
+  walk({
     open(tag) {
       if (tag === 'si') {
         inItem = true;
@@ -211,11 +220,15 @@ function readSharedStrings(xml: string | undefined): string[] {
 /** The font name of each cell style (cellXfs index); undefined where the style names none. */
 function readStyleFonts(xml: string | undefined): (string | undefined)[] {
   if (!xml) return [];
+  return readXml(xml, (walk) => styleFontsWith(walk));
+}
+
+function styleFontsWith(walk: XmlWalk): (string | undefined)[] {
   const fontNames: (string | undefined)[] = [];
   const xfFontIds: (number | undefined)[] = [];
   let section: 'fonts' | 'cellXfs' | null = null;
   let inFont = false;
-  walkXml(xml, {
+  walk({
     open(tag, a) {
       if (tag === 'fonts' || tag === 'cellXfs') section = tag;
       else if (section === 'fonts') {

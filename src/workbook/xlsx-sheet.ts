@@ -12,7 +12,7 @@
  */
 import type { CellValue, SheetSnapshot } from '../core/grid/sheet';
 import { translateFormula } from './xlsx-formula';
-import { unescapeXstring, walkXml, xmlBoolean, type XmlAttributes } from './xlsx-xml';
+import { readXml, unescapeXstring, xmlBoolean, type XmlAttributes, type XmlWalk } from './xlsx-xml';
 
 export interface SheetContext {
   /** Shared strings by index, already plain text. */
@@ -99,6 +99,10 @@ interface SharedMaster {
 }
 
 export function parseWorksheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
+  return readXml(xml, (walk) => parseWith(name, walk, ctx));
+}
+
+function parseWith(name: string, walk: XmlWalk, ctx: SheetContext): SheetSnapshot {
   // Sparse, zero-based; `values[r][c] !== undefined` marks a cell that holds something.
   const values: (CellValue | undefined)[][] = [];
   const formulas: (string | undefined)[][] = [];
@@ -192,7 +196,7 @@ export function parseWorksheet(name: string, xml: string, ctx: SheetContext): Sh
     if (v !== undefined) store(r, c, v, undefined);
   };
 
-  walkXml(xml, {
+  walk({
     open(tag: string, a: XmlAttributes) {
       if (!inSheetData) {
         if (tag === 'sheetData') inSheetData = true;

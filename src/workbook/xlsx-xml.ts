@@ -1,9 +1,11 @@
 /**
  * The small XML layer under the lean .xlsx reader (xlsx-reader.ts): bytes → text, a SAX walk
- * (saxes) with namespace prefixes dropped from element names, and the `_xHHHH_` escapes of OOXML
- * strings. Browser-safe (the task pane reads returns too): no Node module is used.
+ * with namespace prefixes dropped from element names (the fast walk of xlsx-scan.ts, saxes for
+ * what it leaves), and the `_xHHHH_` escapes of OOXML strings. Browser-safe (the task pane reads
+ * returns too): no Node module is used.
  */
 import { SaxesParser } from 'saxes';
+import { scanXml, Unsupported } from './xlsx-scan';
 
 export type XmlAttributes = Record<string, string>;
 
@@ -66,6 +68,21 @@ export function walkXml(xml: string, handlers: XmlHandlers): void {
     parser.on('cdata', text);
   }
   parser.write(xml).close();
+}
+
+export type XmlWalk = (handlers: XmlHandlers) => void;
+
+/**
+ * Runs `read` with the fast walk of plain XML (xlsx-scan.ts), and once more with saxes when the
+ * document is not plain: `read` must start from nothing each time it is called.
+ */
+export function readXml<T>(xml: string, read: (walk: XmlWalk) => T): T {
+  try {
+    return read((handlers) => scanXml(xml, handlers));
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    return read((handlers) => walkXml(xml, handlers));
+  }
 }
 
 /** The attribute whose local name is `local` whatever its prefix ("r:id", "ns1:id"), or undefined. */

@@ -25,6 +25,9 @@ describe('npm run build', () => {
     const code = readFileSync(path.join(out, bundle), 'utf8');
     expect(code).toContain('exceljs-runtime.browser');
     expect(code).not.toContain('exceljs/lib/doc/workbook');
-    expect(readFileSync(path.join(out, 'taskpane.html'), 'utf8')).toContain(bundle);
+    const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+    expect(html).toContain(bundle);
+    // The React entry (src/taskpane/index.tsx) renders into this element.
+    expect(html).toContain('<div id="root"></div>');
   }, 180_000);
 });

@@ -45,36 +45,50 @@ export function roundSum(x: number): number {
   return Number.parseFloat(x.toPrecision(15));
 }
 
-function rosterRow(unit: string, returns: UnitReturn[], includeErrors: boolean): RosterRow {
-  const findings = returns.flatMap((r) => r.findings);
-  const row = {
-    unit,
-    files: returns.map((r) => r.file),
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-  };
-  if (returns.length === 0) return { ...row, state: 'missing', used: null };
-  if (returns.length > 1) return { ...row, state: 'duplicate', used: null };
-  const only = returns[0];
-  if (only.status === 'errors' && !includeErrors) return { ...row, state: 'errors-excluded', used: null };
-  return { ...row, state: 'included', used: only };
+function rosterRow(unit: string, returns: readonly UnitReturn[], includeErrors: boolean): RosterRow {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of returns) {
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+  }
+  const files = returns.map((r) => r.file);
+  const only = returns.length === 1 ? returns[0] : null;
+  const state: UnitState = returns.length === 0 ? 'missing'
+    : !only ? 'duplicate'
+    : only.status === 'errors' && !includeErrors ? 'errors-excluded'
+    : 'included';
+  return { unit, files, errors, warnings, state, used: state === 'included' ? only : null };
 }
+
+const NO_RETURNS: readonly UnitReturn[] = [];
 
 export function consolidate(validation: ValidationResult, options: ConsolidateOptions = {}): Consolidation {
   const { template } = validation;
-  const byUnitReturns = new Map<string, UnitReturn[]>(validation.units.map((u) => [u, []]));
-  for (const r of validation.returns) if (r.unit) byUnitReturns.get(r.unit)?.push(r);
-  const roster = validation.units.map((u) => rosterRow(u, byUnitReturns.get(u) ?? [], !!options.includeErrors));
+  // A return's unit is always a listed one: it was matched against the list.
+  const byUnitReturns = new Map<string, UnitReturn[]>();
+  for (const r of validation.returns) {
+    if (!r.unit) continue;
+    const group = byUnitReturns.get(r.unit);
+    if (group) group.push(r);
+    else byUnitReturns.set(r.unit, [r]);
+  }
+  const roster = validation.units.map((u) => rosterRow(u, byUnitReturns.get(u) ?? NO_RETURNS, !!options.includeErrors));
 
   const byUnit: Record<string, Record<string, number>> = {};
-  const totals: Record<string, number> = {};
-  for (const ind of template.indicators) totals[ind.code] = 0;
+  const codes = template.indicators.map((ind) => ind.code);
+  // Summed by indicator position, in roster order (the same additions as by code, without the lookups).
+  const sums = new Float64Array(codes.length);
   for (const row of roster) {
     if (!row.used?.reading) continue;
-    byUnit[row.unit] = row.used.reading.values;
-    for (const ind of template.indicators) totals[ind.code] += row.used.reading.values[ind.code] ?? 0;
+    const values = row.used.reading.values;
+    byUnit[row.unit] = values;
+    for (let i = 0; i < codes.length; i++) sums[i] += values[codes[i]] ?? 0;
   }
-  for (const ind of template.indicators) totals[ind.code] = roundSum(totals[ind.code]);
+  const totals: Record<string, number> = {};
+  codes.forEach((code, i) => (totals[code] = roundSum(sums[i])));
   const previous = options.previous ?? null;
   const totalFindings = roster.some((r) => r.state === 'included')
     ? checkRules(template, { values: totals, previous: previous?.totals, place: (code) => ({ code }) })

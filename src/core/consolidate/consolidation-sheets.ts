@@ -32,7 +32,19 @@ export function coverageSentence(c: Consolidation): string {
   return parts.join(' ');
 }
 
-function totalsSheet(c: Consolidation): SheetSpec {
+/**
+ * How unit cells of "Tổng hợp" may point back at where each figure was entered (inside Excel, the
+ * unit's sheet), so that a corrected unit cell flows into the total. Without it every unit cell holds
+ * the figure read, as in the .xlsx the CLI writes.
+ */
+export interface UnitCellLinks {
+  /** Formula without "=" that gives the unit's figure for `code` (e.g. "'Quế Sơn'!E12"), or null to keep the figure. */
+  unitCellRef?: (unit: string, code: string) => string | null;
+  /** A note for the unit's cell (e.g. why it holds a figure rather than a reference), or null. */
+  unitCellNote?: (unit: string, code: string) => string | null;
+}
+
+function totalsSheet(c: Consolidation, links: UnitCellLinks): SheetSpec {
   const unitStart = 5;
   const unitEnd = unitStart + c.units.length - 1;
   const hasPrevious = !!c.previous;
@@ -60,6 +72,7 @@ function totalsSheet(c: Consolidation): SheetSpec {
     { range: `A5:${columnLetter(lastCol)}5`, bold: true, wrap: true, horizontal: 'center', fill: HEADER_FILL },
   ];
   const numberFormats: { range: string; format: string }[] = [];
+  const notes: { cell: string; text: string }[] = [];
   const noteByCode = new Map<string, string[]>();
   for (const f of c.totalFindings) if (f.code) noteByCode.set(f.code, [...(noteByCode.get(f.code) ?? []), f.message]);
 
@@ -73,10 +86,18 @@ function totalsSheet(c: Consolidation): SheetSpec {
       const row = cells.length;
       const unitValues = c.roster.map((rr) => (rr.state === 'included' ? c.byUnit[rr.unit]?.[ind.code] ?? 0 : null));
       const total = c.totals[ind.code];
+      const unitCells = unitValues.map((v, i): CellInput => {
+        if (v === null) return null;
+        const unit = c.roster[i].unit;
+        const note = links.unitCellNote?.(unit, ind.code);
+        if (note) notes.push({ cell: a1(row, unitStart + i), text: note });
+        const ref = links.unitCellRef?.(unit, ind.code);
+        return ref ? { formula: ref, result: v } : v;
+      });
       const line: CellInput[] = [
         `${section.id}.${n}`, ind.name, ind.code, ind.unit,
         { formula: `SUM(${a1(row, unitStart)}:${a1(row, unitEnd)})`, result: total },
-        ...unitValues,
+        ...unitCells,
       ];
       if (hasPrevious) {
         const prev = c.previous!.totals[ind.code];
@@ -113,6 +134,7 @@ function totalsSheet(c: Consolidation): SheetSpec {
     styles,
     freeze: { rows: headerRow + 1, columns: 5 },
     print: { orientation: 'landscape', fitToWidth: true },
+    ...(notes.length ? { notes } : {}),
   };
 }
 
@@ -161,9 +183,9 @@ function rosterSheet(c: Consolidation): SheetSpec {
   };
 }
 
-export function consolidationSheets(c: Consolidation, findings: readonly Finding[]): SheetSpec[] {
+export function consolidationSheets(c: Consolidation, findings: readonly Finding[], links: UnitCellLinks = {}): SheetSpec[] {
   return [
-    totalsSheet(c),
+    totalsSheet(c, links),
     findingsSheet(findings),
     rosterSheet(c),
     metaSheet({ kind: 'consolidation', templateId: c.template.id, templateVersion: c.template.version, period: c.period ?? '' }),

@@ -32,5 +32,11 @@ export function normalizeCode(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v).padStart(2, '0') : '';
   if (typeof v !== 'string') return '';
   const t = v.trim();
-  return /^\d{1,4}$/.test(t) ? t.padStart(2, '0') : '';
+  if (t.length === 0 || t.length > 4) return '';
+  // Digit by digit: this runs on every row of every return, and a regular expression costs more.
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return '';
+  }
+  return t.padStart(2, '0');
 }

@@ -2,9 +2,9 @@
  * Read a returned form. Returns drift from what was sent, so the table is found by its
  * header, rows are matched by Mã số (then by name), and every deviation becomes a finding.
  */
-import { a1, columnLetter } from '../grid/address';
+import { a1 } from '../grid/address';
 import { cellAt, isBlank, type CellValue, type SheetSnapshot } from '../grid/sheet';
-import type { Indicator, Template } from '../template/model';
+import type { Template } from '../template/model';
 import { decodeLegacyVietnamese } from '../text/legacy-encoding';
 import { foldKey, normalizeText } from '../text/normalize';
 import { formatNumber } from '../text/number-format';
@@ -45,22 +45,51 @@ interface TableLocation {
 const HEADER_SCAN_ROWS = 60;
 const MAX_HEADER_LENGTH = 40;
 
+/**
+ * Returns repeat the same labels form after form: each distinct (text, font) is decoded and
+ * normalised once. The cache is emptied when it grows past its limit.
+ */
+const textCache = new Map<string | undefined, Map<string, string>>();
+let cachedTexts = 0;
+const TEXT_CACHE_LIMIT = 20_000;
+
+function cellText(v: string, font: string | undefined): string {
+  let byText = textCache.get(font);
+  let out = byText?.get(v);
+  if (out !== undefined) return out;
+  if (cachedTexts >= TEXT_CACHE_LIMIT) {
+    textCache.clear();
+    cachedTexts = 0;
+    byText = undefined;
+  }
+  if (!byText) textCache.set(font, (byText = new Map()));
+  out = normalizeText(decodeLegacyVietnamese(v, font).text);
+  byText.set(v, out);
+  cachedTexts++;
+  return out;
+}
+
 function sheetText(sheet: SheetSnapshot, row: number, col: number): string {
   const v = cellAt(sheet.values, row, col);
   if (typeof v !== 'string') return String(v);
-  return normalizeText(decodeLegacyVietnamese(v, sheet.fonts?.[row]?.[col]).text);
+  return cellText(v, sheet.fonts?.[row]?.[col]);
 }
 
 function locateTable(sheet: SheetSnapshot): TableLocation | null {
   const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
-    const columns: Partial<Record<FormColumn, number>> = {};
-    (sheet.values[r] ?? []).forEach((v, c) => {
-      if (typeof v !== 'string' || v.length > MAX_HEADER_LENGTH) return;
+    const row = sheet.values[r];
+    if (!row) continue;
+    let columns: Partial<Record<FormColumn, number>> | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v.length > MAX_HEADER_LENGTH) continue;
       const col = headerColumn(sheetText(sheet, r, c));
-      if (col && columns[col] === undefined) columns[col] = c;
-    });
-    if (columns.code === undefined || columns.value === undefined) continue;
+      if (!col) continue;
+      columns ??= {};
+      if (columns[col] === undefined) columns[col] = c;
+    }
+    if (columns?.code === undefined || columns.value === undefined) continue;
     return { sheet, headerRow: r, columns, knownCodes: 0 };
   }
   return null;
@@ -75,33 +104,64 @@ function countKnownCodes(t: TableLocation, codes: Set<string>): number {
   return n;
 }
 
-/** "Đơn vị báo cáo: Hội CCB Tam Kỳ" above the table → "Hội CCB Tam Kỳ". */
-function labelledText(sheet: SheetSnapshot, beforeRow: number, labelKey: string): string | null {
-  for (let r = 0; r < beforeRow; r++) {
-    const row = sheet.values[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const text = sheetText(sheet, r, c);
-      if (!foldKey(text).startsWith(labelKey)) continue;
-      const colon = text.indexOf(':');
-      const rest = colon >= 0 ? text.slice(colon + 1).trim() : '';
-      if (rest) return rest;
-      for (let cc = c + 1; cc < row.length; cc++) {
-        const next = sheetText(sheet, r, cc);
-        if (next) return next;
-      }
-    }
+const UNIT_LABEL_KEY = 'don vi bao cao';
+const PERIOD_LABEL_KEY = 'ky bao cao';
+
+/** The text given for a label in `row` at `c`: after its colon, or else in the next non-empty cell; null when none. */
+function labelValue(sheet: SheetSnapshot, r: number, c: number, text: string): string | null {
+  const colon = text.indexOf(':');
+  const rest = colon >= 0 ? text.slice(colon + 1).trim() : '';
+  if (rest) return rest;
+  const row = sheet.values[r];
+  for (let cc = c + 1; cc < row.length; cc++) {
+    const next = sheetText(sheet, r, cc);
+    if (next) return next;
   }
   return null;
 }
 
+/**
+ * "Đơn vị báo cáo: Hội CCB Tam Kỳ" and "Kỳ báo cáo: …" above the table, in one scan: each is the
+ * first labelled cell (row by row) that gives a text.
+ */
+function labelledTexts(sheet: SheetSnapshot, beforeRow: number): { unit: string | null; period: string | null } {
+  let unit: string | null = null;
+  let period: string | null = null;
+  for (let r = 0; r < beforeRow && (unit === null || period === null); r++) {
+    const row = sheet.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      // Labels are text: a number or a boolean never folds to one.
+      if (typeof row[c] !== 'string') continue;
+      const text = sheetText(sheet, r, c);
+      const key = foldKey(text);
+      if (unit === null && key.startsWith(UNIT_LABEL_KEY)) unit = labelValue(sheet, r, c, text);
+      if (period === null && key.startsWith(PERIOD_LABEL_KEY)) period = labelValue(sheet, r, c, text);
+    }
+  }
+  return { unit, period };
+}
+
+/** A1 addresses of the value cells, shared by every reading (most forms keep the table where it was sent). */
+const addressCache: string[][] = [];
+const CACHED_ROWS = 1000;
+const CACHED_COLUMNS = 64;
+
+function cellAddress(row: number, col: number): string {
+  if (row >= CACHED_ROWS || col >= CACHED_COLUMNS) return a1(row, col);
+  const byRow = (addressCache[col] ??= []);
+  return (byRow[row] ??= a1(row, col));
+}
+
 interface IndicatorRow {
-  ind: Indicator;
+  /** Position in template.indicators. */
+  at: number;
   row: number;
 }
 
+/** Indicators by code and by folded name, as positions in template.indicators. */
 interface TemplateLookups {
-  byCode: Map<string, Indicator>;
-  byName: Map<string, Indicator>;
+  byCode: Map<string, number>;
+  byName: Map<string, number>;
   codes: Set<string>;
 }
 
@@ -111,8 +171,8 @@ function lookups(template: Template): TemplateLookups {
   let l = lookupCache.get(template);
   if (!l) {
     l = {
-      byCode: new Map(template.indicators.map((i) => [i.code, i])),
-      byName: new Map(template.indicators.map((i) => [foldKey(i.name), i])),
+      byCode: new Map(template.indicators.map((ind, i) => [ind.code, i])),
+      byName: new Map(template.indicators.map((ind, i) => [foldKey(ind.name), i])),
       codes: new Set(template.indicators.map((i) => i.code)),
     };
     lookupCache.set(template, l);
@@ -154,38 +214,41 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
       `Tệp có ${rivals.length + 1} trang chứa bảng chỉ tiêu (${names}); không biết lấy số liệu trang nào. Xóa trang thừa rồi gửi lại.`,
       { file: book.file, sheet: sheet.name }));
   }
-  reading.visibleUnit = labelledText(sheet, headerRow, 'don vi bao cao');
-  reading.visiblePeriod = labelledText(sheet, headerRow, 'ky bao cao');
+  const labels = labelledTexts(sheet, headerRow);
+  reading.visibleUnit = labels.unit;
+  reading.visiblePeriod = labels.period;
   const at = (row: number, code: string | null, col = columns.value!) => ({
     file: book.file, sheet: sheet.name, cell: a1(row, col), code,
   });
 
   const { byCode, byName } = lookups(template);
-  /** Row of each indicator found, by code. */
-  const found = new Map<string, number>();
+  const indicators = template.indicators;
+  /** Row of each indicator found, by position; -1 while not found. */
+  const found: number[] = new Array<number>(indicators.length).fill(-1);
   const nameOnly: IndicatorRow[] = [];
-  const duplicated = new Set<string>();
+  let duplicated: Set<string> | null = null;
 
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const rawCode = cellAt(sheet.values, r, columns.code!);
     const code = normalizeCode(rawCode);
-    const ind = byCode.get(code);
+    const i = byCode.get(code);
+    const ind = i === undefined ? undefined : indicators[i];
     // Most rows are exactly as sent: the label needs no decoding or folding then.
-    if (ind && !found.has(code) && columns.label !== undefined && cellAt(sheet.values, r, columns.label) === ind.name) {
-      found.set(code, r);
+    if (ind && found[i!] < 0 && columns.label !== undefined && cellAt(sheet.values, r, columns.label) === ind.name) {
+      found[i!] = r;
       continue;
     }
     const label = columns.label !== undefined ? sheetText(sheet, r, columns.label) : '';
     const value = cellAt(sheet.values, r, columns.value!);
     if (ind) {
-      const first = found.get(code);
-      if (first !== undefined) {
-        duplicated.add(code);
+      const first = found[i!];
+      if (first >= 0) {
+        (duplicated ??= new Set()).add(code);
         reading.findings.push(finding('error', 'duplicate-row',
           `Mã số ${code} có hai dòng (dòng ${first + 1} và dòng ${r + 1}); không biết lấy số liệu dòng nào.`, at(r, code)));
         continue;
       }
-      found.set(code, r);
+      found[i!] = r;
       if (label && label !== ind.name && foldKey(label) !== foldKey(ind.name)) {
         reading.findings.push(finding('warning', 'renamed-row',
           `Dòng ${r + 1}, mã số ${code}: tên chỉ tiêu "${label}" khác mẫu ("${ind.name}"); số liệu vẫn lấy theo mã số.`,
@@ -194,8 +257,8 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
       continue;
     }
     const byLabel = label ? byName.get(foldKey(label)) : undefined;
-    if (byLabel && !code) {
-      nameOnly.push({ ind: byLabel, row: r });
+    if (byLabel !== undefined && !code) {
+      nameOnly.push({ at: byLabel, row: r });
       continue;
     }
     if (code || (!isBlank(value) && (label || !isBlank(rawCode)))) {
@@ -205,40 +268,42 @@ export function readForm(book: ReturnedWorkbook, template: Template): FormReadin
         at(r, code || null)));
     }
   }
-  for (const { ind, row } of nameOnly) {
-    if (found.has(ind.code)) {
+  for (const { at: i, row } of nameOnly) {
+    const ind = indicators[i];
+    if (found[i] >= 0) {
       reading.findings.push(finding('warning', 'unknown-row',
-        `Dòng ${row + 1} trùng tên chỉ tiêu mã ${ind.code} "${ind.name}" đã có ở dòng ${found.get(ind.code)! + 1}; số liệu dòng này không được tính.`,
+        `Dòng ${row + 1} trùng tên chỉ tiêu mã ${ind.code} "${ind.name}" đã có ở dòng ${found[i] + 1}; số liệu dòng này không được tính.`,
         at(row, ind.code)));
       continue;
     }
-    found.set(ind.code, row);
+    found[i] = row;
     reading.findings.push(finding('warning', 'matched-by-name',
       `Dòng ${row + 1} không có mã số; đã nhận ra chỉ tiêu mã ${ind.code} "${ind.name}" theo tên. Cần ghi lại mã số ${ind.code}.`,
       at(row, ind.code)));
   }
 
-  const hidden = new Set(sheet.hiddenRows ?? []);
-  const valueColumn = columnLetter(columns.value!);
+  const hidden = sheet.hiddenRows?.length ? new Set(sheet.hiddenRows) : null;
   const blanks: string[] = [];
-  for (const ind of template.indicators) {
-    const row = found.get(ind.code);
-    if (row === undefined) {
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
+    const row = found[i];
+    if (row < 0) {
       reading.findings.push(finding('error', 'missing-row',
         `Thiếu dòng chỉ tiêu mã số ${ind.code} "${ind.name}".`, { file: book.file, sheet: sheet.name, code: ind.code }));
       continue;
     }
-    const address = valueColumn + (row + 1);
+    const address = cellAddress(row, columns.value!);
     reading.cells[ind.code] = address;
-    if (duplicated.has(ind.code)) continue;
+    if (duplicated?.has(ind.code)) continue;
     const raw: CellValue = cellAt(sheet.values, row, columns.value!);
-    const clean = hidden.has(row) ? undefined : cleanNumber(raw, ind);
+    const isHidden = hidden?.has(row) ?? false;
+    const clean = isHidden ? undefined : cleanNumber(raw, ind);
     if (clean !== undefined) {
       reading.values[ind.code] = clean;
       continue;
     }
     const place = { file: book.file, sheet: sheet.name, cell: address, code: ind.code };
-    if (hidden.has(row)) {
+    if (isHidden) {
       reading.findings.push(finding('info', 'hidden-row',
         `Dòng ${row + 1} (mã số ${ind.code}) đang bị ẩn; số liệu vẫn được tính.`, place));
     }

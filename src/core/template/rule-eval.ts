@@ -1,6 +1,6 @@
 /** Evaluates a parsed rule on one set of figures. */
 import { DivisionByZero, evaluateExpr, MissingValue, ruleCodeList } from './expr-eval';
-import type { Expr, Rule } from './model';
+import type { CompareOp, Expr, Rule } from './model';
 
 export interface RuleEvaluation {
   /** False when the rule cannot be judged (division by zero, no usable previous value, missing figure). */
@@ -140,6 +140,71 @@ function guarded(run: () => RuleEvaluation): RuleEvaluation {
   }
 }
 
+function compareHolds(op: CompareOp, l: number, r: number): boolean {
+  const tol = tolerance(l, r);
+  switch (op) {
+    case '<=':
+      return l <= r + tol;
+    case '>=':
+      return l >= r - tol;
+    case '<':
+      return l < r - tol;
+    case '>':
+      return l > r + tol;
+    case '=':
+      return relation(l, r) === '=';
+    case '<>':
+      return relation(l, r) !== '=';
+  }
+}
+
+function belowRange(v: number, min: number): boolean {
+  return v < min - tolerance(v, min);
+}
+
+function aboveRange(v: number, max: number): boolean {
+  return v > max + tolerance(v, max);
+}
+
+function changeHolds(ratio: number, maxChange: number): boolean {
+  return ratio <= maxChange + 1e-9;
+}
+
+/** A usable previous figure: change rules do not apply without one, nor when it is 0. */
+function usablePrevious(prev: number | undefined): prev is number {
+  return prev !== undefined && Number.isFinite(prev) && prev !== 0;
+}
+
+/**
+ * The verdict of evaluateRule without its detail (the cheap question asked of every rule on every
+ * return): true when the rule applies and does not hold.
+ */
+export function ruleFails(
+  rule: Rule,
+  values: (code: string) => number,
+  previous?: (code: string) => number | undefined,
+): boolean {
+  const body = rule.body;
+  try {
+    switch (body.type) {
+      case 'compare':
+        return !compareHolds(body.op, evaluateExpr(body.left, values), evaluateExpr(body.right, values));
+      case 'range': {
+        const v = evaluateExpr(body.expr, values);
+        return belowRange(v, body.min) || aboveRange(v, body.max);
+      }
+      case 'change': {
+        const prev = previous?.(body.code);
+        if (!usablePrevious(prev)) return false;
+        return !changeHolds(Math.abs(values(body.code) - prev) / Math.abs(prev), body.maxChange);
+      }
+    }
+  } catch (e) {
+    if (e instanceof DivisionByZero || e instanceof MissingValue) return false;
+    throw e;
+  }
+}
+
 /**
  * Evaluates `rule` on the figures given by `values`; `previous` gives the previous period's figures
  * (change rules only). Division by zero makes the rule not applicable; comparisons use a 1e-9
@@ -158,39 +223,17 @@ export function evaluateRule(
         const l = evaluateExpr(body.left, read);
         const r = evaluateExpr(body.right, read);
         const rel = relation(l, r);
-        const tol = tolerance(l, r);
-        let holds: boolean;
-        switch (body.op) {
-          case '<=':
-            holds = l <= r + tol;
-            break;
-          case '>=':
-            holds = l >= r - tol;
-            break;
-          case '<':
-            holds = l < r - tol;
-            break;
-          case '>':
-            holds = l > r + tol;
-            break;
-          case '=':
-            holds = rel === '=';
-            break;
-          case '<>':
-            holds = rel !== '=';
-            break;
-        }
-        return withDetail(holds, l, () => `${describe(body.left, l, read)}, ${RELATION_WORDS[rel]} ${describe(body.right, r, read)}`);
+        return withDetail(compareHolds(body.op, l, r), l, () => `${describe(body.left, l, read)}, ${RELATION_WORDS[rel]} ${describe(body.right, r, read)}`);
       });
     case 'range':
       return guarded(() => {
         const v = evaluateExpr(body.expr, read);
         const range = () => `[${formatViNumber(body.min)}; ${formatViNumber(body.max)}]`;
         const side = () => describe(body.expr, v, read);
-        if (v < body.min - tolerance(v, body.min)) {
+        if (belowRange(v, body.min)) {
           return withDetail(false, v, () => `${side()}, nhỏ hơn cận dưới của khoảng ${range()}`);
         }
-        if (v > body.max + tolerance(v, body.max)) {
+        if (aboveRange(v, body.max)) {
           return withDetail(false, v, () => `${side()}, lớn hơn cận trên của khoảng ${range()}`);
         }
         return withDetail(true, v, () => `${side()}, nằm trong khoảng ${range()}`);
@@ -209,7 +252,7 @@ export function evaluateRule(
           relation(cur, prev) === '='
             ? 'không đổi'
             : `${cur > prev ? 'tăng' : 'giảm'} ${viFormat().percent.format(ratio)}`;
-        const holds = ratio <= body.maxChange + 1e-9;
+        const holds = changeHolds(ratio, body.maxChange);
         return withDetail(holds, ratio, () =>
           `mã ${code}: kỳ trước ${formatViNumber(prev)}, kỳ này ${formatViNumber(cur)}, ${movement()}` +
           ` (cho phép tối đa ${viFormat().percent.format(body.maxChange)})`);

@@ -39,7 +39,7 @@ const PREFIXES = [
   'phuong',
   'xa',
   'tp',
-];
+].map((p) => `${p} `);
 
 /** Folded name without "Hội CCB", "huyện", "thành phố"… so that "Hội CCB huyện Quế Sơn" matches "Quế Sơn". */
 export function unitKey(name: string): string {
@@ -48,8 +48,8 @@ export function unitKey(name: string): string {
   while (changed) {
     changed = false;
     for (const p of PREFIXES) {
-      if (key.startsWith(p + ' ')) {
-        key = key.slice(p.length + 1);
+      if (key.startsWith(p)) {
+        key = key.slice(p.length);
         changed = true;
       }
     }

@@ -1,16 +1,17 @@
 /** The template's own rules, on one unit's figures or on the provincial total. */
 import { ruleCodeList } from '../template/expr-eval';
 import type { Rule, Template } from '../template/model';
-import { evaluateRule } from '../template/rule-eval';
+import { evaluateRule, ruleFails } from '../template/rule-eval';
 import type { Finding } from './finding';
 import { finding, type FindingPlace } from './finding-factory';
 
-const codesCache = new WeakMap<Rule, Set<string>>();
+const codesCache = new WeakMap<Rule, string[]>();
 
-function ruleCodes(rule: Rule): Set<string> {
+/** The codes a rule names, each once. */
+function ruleCodes(rule: Rule): string[] {
   let codes = codesCache.get(rule);
   if (!codes) {
-    codes = new Set(ruleCodeList(rule.body));
+    codes = [...new Set(ruleCodeList(rule.body))];
     codesCache.set(rule, codes);
   }
   return codes;
@@ -21,7 +22,7 @@ function withoutSeverity(text: string): string {
   return text.replace(/^\s*(lỗi|loi|cảnh báo|canh bao)\s*:?\s*/i, '');
 }
 
-function everyCodeRead(codes: Set<string>, values: Record<string, number>): boolean {
+function everyCodeRead(codes: readonly string[], values: Record<string, number>): boolean {
   for (const c of codes) if (values[c] === undefined) return false;
   return true;
 }
@@ -36,13 +37,13 @@ export interface RuleSubject {
 /** Rules whose codes could not all be read are skipped: the unreadable cell is already an error. */
 export function checkRules(template: Template, subject: RuleSubject): Finding[] {
   const findings: Finding[] = [];
+  const values = (code: string): number => subject.values[code] ?? 0;
+  const previous = subject.previous ? (code: string) => subject.previous?.[code] : undefined;
   for (const rule of template.rules) {
     if (!everyCodeRead(ruleCodes(rule), subject.values)) continue;
-    const result = evaluateRule(
-      rule,
-      (code) => subject.values[code] ?? 0,
-      subject.previous ? (code) => subject.previous?.[code] : undefined,
-    );
+    // Most rules hold: the full evaluation, with its detail text, only for those that do not.
+    if (!ruleFails(rule, values, previous)) continue;
+    const result = evaluateRule(rule, values, previous);
     if (!result.applicable || result.holds) continue;
     findings.push(finding(rule.severity, rule.id,
       `Ràng buộc "${withoutSeverity(rule.text)}" không thỏa: ${result.detail}.`, subject.place(rule.anchorCode)));

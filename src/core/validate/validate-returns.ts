@@ -40,11 +40,10 @@ function checkOne(input: ReturnInput, template: Template, options: ValidateOptio
   }
   const identity = identifyUnit(reading, matchUnit);
   const unit = identity.unit;
-  const findings: Finding[] = [
-    ...identity.findings,
-    ...checkTemplateAndPeriod(reading, template, options.period ?? null),
-    ...reading.findings,
-  ];
+  const findings: Finding[] = identity.findings.concat(
+    checkTemplateAndPeriod(reading, template, options.period ?? null),
+    reading.findings,
+  );
   if (unit) {
     findings.push(...checkRules(template, {
       values: reading.values,
@@ -58,7 +57,12 @@ function checkOne(input: ReturnInput, template: Template, options: ValidateOptio
 
 function flagDuplicates(returns: UnitReturn[]): void {
   const byUnit = new Map<string, UnitReturn[]>();
-  for (const r of returns) if (r.unit) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const r of returns) {
+    if (!r.unit) continue;
+    const group = byUnit.get(r.unit);
+    if (group) group.push(r);
+    else byUnit.set(r.unit, [r]);
+  }
   for (const [unit, group] of byUnit) {
     if (group.length < 2) continue;
     const files = group.map((g) => g.file).sort().join(', ');

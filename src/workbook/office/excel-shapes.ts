@@ -16,7 +16,8 @@ export interface BorderLike {
 
 export interface RangeFormatLike {
   font: { name: string; size: number; bold: boolean; italic: boolean };
-  fill: { color: string };
+  /** `clear()` removes the fill (ExcelApi 1.1). */
+  fill: { color: string; clear(): void };
   wrapText: boolean;
   horizontalAlignment: string;
   verticalAlignment: string;
@@ -36,9 +37,11 @@ export interface RangeLike {
   address: string;
   /** Present on ranges got through an *OrNullObject method (ExcelApi 1.4). */
   isNullObject: boolean;
-  /** ExcelApi 1.2. */
+  /** ExcelApi 1.2 (read, and written to hide rows). */
   rowHidden: boolean;
   format: RangeFormatLike;
+  /** ExcelApi 1.1. */
+  select(): void;
   load(propertyNames: string): unknown;
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   /** ExcelApi 1.2. */
@@ -55,10 +58,25 @@ export interface RangeLike {
   getRowProperties(options: { rowHidden: true; rowIndex: true }): ClientResultLike<{ rowHidden?: boolean; rowIndex?: number }[]>;
 }
 
+export interface ChartLike {
+  title: { text: string };
+  legend: { visible: boolean };
+  setPosition(startCell: RangeLike | string, endCell?: RangeLike | string): void;
+}
+
 export interface WorksheetLike {
+  /** ExcelApi 1.1; settable to rename the sheet. */
   name: string;
+  /** ExcelApi 1.1. */
+  id: string;
   visibility: string;
   load(propertyNames: string): unknown;
+  /** ExcelApi 1.1. */
+  delete(): void;
+  /** ExcelApi 1.1. */
+  activate(): void;
+  /** ExcelApi 1.1. */
+  charts: { add(type: string, sourceData: RangeLike, seriesBy?: string): ChartLike };
   getRange(address?: string): RangeLike;
   /** ExcelApi 1.1 (the `valuesOnly` argument is 1.2); an empty sheet gives A1. */
   getUsedRange(valuesOnly?: boolean): RangeLike;
@@ -67,7 +85,7 @@ export interface WorksheetLike {
   /** ExcelApi 1.7. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;
   /** ExcelApi 1.2. */
-  protection: { protect(options?: unknown): void; unprotect(password?: string): void };
+  protection: { protected: boolean; load(propertyNames: string): unknown; protect(options?: unknown): void; unprotect(password?: string): void };
   /** ExcelApi 1.7. */
   freezePanes: { freezeAt(frozenRange: RangeLike | string): void; freezeRows(count?: number): void; freezeColumns(count?: number): void; unfreeze(): void };
   /** ExcelApi 1.9. */
@@ -82,14 +100,24 @@ export interface WorksheetCollectionLike {
 }
 
 export interface CommentLike {
+  /** ExcelApi 1.10. */
+  content: string;
   load(propertyNames: string): unknown;
   delete(): void;
   getLocation(): RangeLike;
 }
 
+/** ExcelApi 1.13 (Excel.InsertWorksheetOptions). */
+export interface InsertWorksheetOptionsLike {
+  sheetNamesToInsert?: string[];
+  positionType?: 'None' | 'Before' | 'After' | 'Beginning' | 'End';
+}
+
 export interface ExcelContextLike {
   workbook: {
     worksheets: WorksheetCollectionLike;
+    /** ExcelApi 1.13: inserts sheets of an .xlsx given as base64; the result holds the new sheets' ids after the next sync. */
+    insertWorksheetsFromBase64(base64File: string, options?: InsertWorksheetOptionsLike): ClientResultLike<string[]>;
     /** ExcelApi 1.10. */
     comments: { items: CommentLike[]; load(propertyNames: string): unknown; add(cellAddress: string, content: string): unknown };
   };

@@ -1,4 +1,4 @@
-import { evaluateRule } from '../../../src/core/template/rule-eval';
+import { evaluateRule, ruleFails } from '../../../src/core/template/rule-eval';
 import { parseRules } from '../../../src/core/template/rule-parser';
 
 const KNOWN = new Set(Array.from({ length: 40 }, (_, i) => String(i + 1).padStart(2, '0')));
@@ -101,6 +101,20 @@ describe('evaluateRule', () => {
     expect(result.holds).toBe(holds);
     if (actual !== undefined) expect(result.actual).toBeCloseTo(actual, 9);
     expect(result.detail).toBe(detail);
+  });
+
+  it.each(cases)('ruleFails gives the same verdict: $text with $values', ({ text, values }) => {
+    const result = evaluateRule(rule(text), figures(values));
+    expect(ruleFails(rule(text), figures(values))).toBe(result.applicable && !result.holds);
+  });
+
+  it('ruleFails leaves a change rule without a usable previous figure alone', () => {
+    const change = rule('cảnh báo: biến động <= 50%', '08');
+    for (const prev of [undefined, 0, NaN, 1000, 100]) {
+      const previous = (c: string) => ({ '08': prev })[c];
+      const result = evaluateRule(change, figures({ '08': 1400 }), previous);
+      expect([prev, ruleFails(change, figures({ '08': 1400 }), previous)]).toEqual([prev, result.applicable && !result.holds]);
+    }
   });
 
   it('reads each code once', () => {

@@ -1,13 +1,22 @@
 /**
- * A counting fake of the Excel JavaScript API, just wide enough for OfficeWorkbook.
+ * A counting fake of the Excel JavaScript API, just wide enough for OfficeWorkbook and ExcelWorkspace.
  * - `sync()` counts; loaded properties are readable only after the sync that follows their load
  *   (reading earlier throws, like the real API's PropertyNotLoaded).
  * - every API call is recorded with the ExcelApi set it needs, so tests can check fallbacks;
  * - every values / formulas / numberFormat assignment is recorded as one range write.
+ * - operations take effect at once (the real API runs them at the next sync, in queue order);
+ *   sheet names are compared without regard to case, as Excel does.
+ * - formulas written as a plain reference ("='Quế Sơn'!E12", "=E12") or "=SUM(A1:B2)" are evaluated
+ *   when read, so a changed unit cell shows in the total; other formulas read as their stored value.
+ * - insertWorksheetsFromBase64 reads the .xlsx with the project's reader and, like Excel when a name is
+ *   taken, inserts the sheet as "Name (2)". `refuseInsert` makes Excel refuse a file: that insert is
+ *   not done and the next sync rejects (unlike Excel, the batch's later operations still take effect).
+ * - a failed sync drops what was queued with it: its loads stay unloaded.
  */
 import { parseA1 } from '../../../src/core/grid/address';
 import type { CellValue } from '../../../src/core/grid/sheet';
 import type { ExcelContextLike } from '../../../src/workbook/office/excel-shapes';
+import { readXlsxWorkbook } from '../../../src/workbook/xlsx-reader';
 
 export interface RangeWrite { sheet: string; address: string; kind: 'values' | 'formulas' | 'numberFormat'; rows: number; cols: number }
 
@@ -46,6 +55,17 @@ export interface FakeSheetSeed {
   fonts?: string[][];
 }
 
+export interface FakeChart { sheet: string; type: string; source: string; seriesBy: string | undefined; title: string; deleted: boolean }
+
+/** Errors as the real API raises them: an Error with the ErrorCodes `code`. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}
+
 export class FakeExcel {
   syncs = 0;
   readonly calls: { api: string; set: string }[] = [];
@@ -53,6 +73,16 @@ export class FakeExcel {
   readonly formats: { sheet: string; address: string; path: string; value: unknown }[] = [];
   readonly comments: { address: string; text: string; deleted: boolean }[] = [];
   readonly sheets: FakeSheet[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly selections: { sheet: string; address: string }[] = [];
+  activeSheet: string | null = null;
+  /** When set, the next sync rejects with this error (like a failed batch). */
+  failNextSync: Error | null = null;
+  /** Every insertWorksheetsFromBase64 call: the base64 length and the sync it goes with (1-based). */
+  readonly inserts: { sync: number; length: number }[] = [];
+  /** An error for a file Excel should refuse to insert (then the next sync rejects with it), or null; if it throws, the call throws. */
+  refuseInsert: ((base64: string) => Error | null) | null = null;
+  private nextId = 1;
   private queued: Loadable[] = [];
 
   constructor(seeds: FakeSheetSeed[] = []) {
@@ -72,9 +102,58 @@ export class FakeExcel {
   }
 
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`ItemNotFound: ${name}`);
+    const s = this.sheets.find((x) => sameName(x.name, name));
+    if (!s) throw officeError('ItemNotFound', name);
     return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((x) => sameName(x.name, name));
+  }
+
+  newId(): string {
+    return `{sheet-${this.nextId++}}`;
+  }
+
+  /** The fill each cell ends up with after every fill write and clear, by "sheet!A1". */
+  fills(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const f of this.formats) {
+      const key = `${f.sheet}!${f.address}`;
+      if (f.path === 'format.fill.color') out.set(key, String(f.value));
+      if (f.path === 'format.fill.clear()') out.delete(key);
+    }
+    return out;
+  }
+
+  /** Cell value as Excel would show it, evaluating the formulas the fake understands. */
+  cellValue(sheet: FakeSheet, row: number, col: number, depth = 0): CellValue {
+    const stored = sheet.values[row]?.[col] ?? '';
+    const formula = sheet.formulas[row]?.[col];
+    if (!formula || depth > 20) return stored;
+    const ref = /^=(?:(?:'((?:[^']|'')+)'|([^'!(),:]+))!)?\$?([A-Z]+)\$?(\d+)$/i.exec(formula);
+    if (ref) {
+      const name = ref[1]?.replace(/''/g, "'") ?? ref[2];
+      const target = name ? this.findSheet(name) : sheet;
+      if (!target) return '#REF!';
+      const at = parseA1(`${ref[3]}${ref[4]}`);
+      const v = this.cellValue(target, at.row, at.col, depth + 1);
+      return v === '' ? 0 : v;
+    }
+    const sum = /^=SUM\(\$?([A-Z]+\$?\d+):\$?([A-Z]+\$?\d+)\)$/i.exec(formula);
+    if (sum) {
+      const a = parseA1(sum[1]);
+      const b = parseA1(sum[2]);
+      let total = 0;
+      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
+        for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+          const v = this.cellValue(sheet, r, c, depth + 1);
+          if (typeof v === 'number') total += v;
+        }
+      }
+      return Number.parseFloat(total.toPrecision(15));
+    }
+    return stored;
   }
 
   get context(): ExcelContextLike {
@@ -82,10 +161,13 @@ export class FakeExcel {
     const worksheets = new (class extends Loadable {
       get items(): FakeSheet[] { this.check(); return fake.sheets; }
       override load(p: string) { for (const s of fake.sheets) fake.queue(s); return super.load(p); }
-      getItem(name: string) { fake.use('worksheets.getItem', '1.1'); return fake.sheet(name); }
+      getItem(key: string) {
+        fake.use('worksheets.getItem', '1.1');
+        return fake.sheets.find((s) => s.id === key) ?? fake.sheet(key);
+      }
       add(name: string) {
         fake.use('worksheets.add', '1.1');
-        if (fake.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        if (fake.findSheet(name)) throw officeError('ItemAlreadyExists', name);
         const s = new FakeSheet(fake, { name, values: [] });
         fake.sheets.push(s);
         return s;
@@ -96,6 +178,7 @@ export class FakeExcel {
         this.check();
         return fake.comments.filter((c) => !c.deleted).map((c) => ({
           load: () => undefined,
+          content: c.text,
           delete: () => { fake.use('comment.delete', '1.10'); c.deleted = true; },
           getLocation: () => {
             fake.use('comment.getLocation', '1.10');
@@ -111,11 +194,46 @@ export class FakeExcel {
         fake.comments.push({ address, text, deleted: false });
       }
     })(fake);
+    const insertWorksheetsFromBase64 = (base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}) => {
+      fake.use('workbook.insertWorksheetsFromBase64', '1.13');
+      if (options.positionType !== undefined && options.positionType !== 'End') throw new Error('fake: only positionType End');
+      fake.inserts.push({ sync: fake.syncs + 1, length: base64.length });
+      const refused = fake.refuseInsert?.(base64);
+      if (refused) {
+        fake.failNextSync ??= refused;
+        return { get value(): string[] { throw new Error('PropertyNotLoaded'); } };
+      }
+      const book = readXlsxWorkbook(new Uint8Array(Buffer.from(base64, 'base64')));
+      const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : book.sheets.map((x) => x.name);
+      const ids = wanted.map((name) => {
+        const source = book.sheet(name);
+        if (!source) throw new Error(`InvalidArgument: no sheet ${name} in the file`);
+        const snap = source.snapshot();
+        let target = name;
+        for (let n = 2; fake.findSheet(target); n++) target = `${name} (${n})`;
+        const sheet = new FakeSheet(fake, {
+          name: target, values: snap.values, formulas: snap.formulas, hiddenRows: snap.hiddenRows,
+          fonts: snap.fonts?.map((r) => r.map((f) => f ?? '')),
+        });
+        sheet.protectedNow = true; // returns arrive protected, as the province sends the form
+        fake.sheets.push(sheet);
+        return sheet.id;
+      });
+      const holder = new Loadable(fake);
+      fake.queue(holder);
+      return { get value(): string[] { if (!holder.loaded) throw new Error('PropertyNotLoaded'); return ids; } };
+    };
     return {
-      workbook: { worksheets, comments },
+      workbook: { worksheets, comments, insertWorksheetsFromBase64 },
       application: { suspendApiCalculationUntilNextSync: () => fake.use('suspendApiCalculationUntilNextSync', '1.6') },
       sync: async () => {
         fake.syncs += 1;
+        if (fake.failNextSync) {
+          const e = fake.failNextSync;
+          fake.failNextSync = null;
+          fake.queued = [];
+          throw e;
+        }
         for (const l of fake.queued) l.loaded = true;
         fake.queued = [];
       },
@@ -138,7 +256,8 @@ class Loadable {
 }
 
 export class FakeSheet extends Loadable {
-  name: string;
+  private sheetName: string;
+  readonly id: string;
   private vis: string;
   values: CellValue[][];
   formulas: string[][];
@@ -149,7 +268,8 @@ export class FakeSheet extends Loadable {
 
   constructor(fake: FakeExcel, seed: FakeSheetSeed) {
     super(fake);
-    this.name = seed.name;
+    this.sheetName = seed.name;
+    this.id = fake.newId();
     this.vis = seed.visibility ?? 'Visible';
     this.values = seed.values.map((r) => [...r]);
     this.formulas = (seed.formulas ?? []).map((r) => [...r]);
@@ -157,6 +277,13 @@ export class FakeSheet extends Loadable {
     this.fonts = seed.fonts ?? [];
   }
 
+  get name(): string { return this.sheetName; }
+  set name(v: string) {
+    this.fake.use('worksheet.name (rename)', '1.1');
+    const other = this.fake.findSheet(v);
+    if (other && other !== this) throw officeError('ItemAlreadyExists', v);
+    this.sheetName = v;
+  }
   get visibility(): string { this.check(); return this.vis; }
   set visibility(v: string) { this.fake.use('worksheet.visibility', '1.1'); this.vis = v; }
   /** Test-side access, no load needed. */
@@ -191,7 +318,42 @@ export class FakeSheet extends Loadable {
   }
   get protection() {
     this.fake.use('worksheet.protection', '1.2');
-    return { protect: () => { this.protectedNow = true; }, unprotect: () => { this.protectedNow = false; } };
+    const sheet = this;
+    const holder = new Loadable(this.fake);
+    return {
+      load: (p: string) => holder.load(p),
+      get protected(): boolean { if (!holder.loaded) throw new Error('PropertyNotLoaded'); return sheet.protectedNow; },
+      protect: () => { sheet.protectedNow = true; },
+      unprotect: () => { sheet.protectedNow = false; },
+    };
+  }
+  delete(): void {
+    this.fake.use('worksheet.delete', '1.1');
+    const visible = this.fake.sheets.filter((s) => s.state === 'Visible');
+    if (visible.length === 1 && visible[0] === this) throw officeError('InvalidOperation', 'the last visible sheet cannot be deleted');
+    this.fake.sheets.splice(this.fake.sheets.indexOf(this), 1);
+    for (const c of this.fake.charts) if (c.sheet === this.name) c.deleted = true;
+    for (const c of this.fake.comments) if (c.address.startsWith(`'${this.name.replace(/'/g, "''")}'!`)) c.deleted = true;
+  }
+  activate(): void {
+    this.fake.use('worksheet.activate', '1.1');
+    this.fake.activeSheet = this.name;
+  }
+  get charts() {
+    const fake = this.fake;
+    const sheet = this.name;
+    return {
+      add: (type: string, source: FakeRange, seriesBy?: string) => {
+        fake.use('charts.add', '1.1');
+        const chart: FakeChart = { sheet, type, source: source.localAddress, seriesBy, title: '', deleted: false };
+        fake.charts.push(chart);
+        return {
+          title: { set text(t: string) { chart.title = t; }, get text() { return chart.title; } },
+          legend: { visible: true },
+          setPosition: () => fake.use('chart.setPosition', '1.1'),
+        };
+      },
+    };
   }
   get freezePanes() {
     this.fake.use('worksheet.freezePanes', '1.7');
@@ -237,12 +399,22 @@ export class FakeRange extends Loadable {
     return b;
   }
   get isNullObject(): boolean { this.check(); return this.isNull; }
+  get localAddress(): string { return this.addr ?? ''; }
+  select(): void {
+    this.fake.use('range.select', '1.1');
+    this.fake.activeSheet = this.sheet.name;
+    this.fake.selections.push({ sheet: this.sheet.name, address: this.addr ?? '' });
+  }
   get address(): string { this.check(); return `${this.sheet.name.includes(' ') ? `'${this.sheet.name}'` : this.sheet.name}!${this.addr}`; }
   private slice<T>(grid: T[][], empty: T): T[][] {
     const b = this.box();
     return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => grid[b.row + r]?.[b.col + c] ?? empty));
   }
-  get values(): unknown[][] { this.check(); return this.slice(this.sheet.values, '' as CellValue); }
+  get values(): unknown[][] {
+    this.check();
+    const b = this.box();
+    return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => this.fake.cellValue(this.sheet, b.row + r, b.col + c)));
+  }
   get formulas(): unknown[][] {
     this.check();
     const b = this.box();
@@ -268,6 +440,17 @@ export class FakeRange extends Loadable {
   get rowHidden(): boolean {
     this.check();
     return this.sheet.hiddenRows.includes(this.box().row);
+  }
+  set rowHidden(hidden: boolean) {
+    this.fake.use('range.rowHidden', '1.2');
+    const m = /^(\d+):(\d+)$/.exec(this.addr ?? '');
+    const first = m ? Number(m[1]) - 1 : this.box().row;
+    const last = m ? Number(m[2]) - 1 : first + this.box().rows - 1;
+    for (let r = first; r <= last; r++) {
+      const has = this.sheet.hiddenRows.includes(r);
+      if (hidden && !has) this.sheet.hiddenRows.push(r);
+      if (!hidden && has) this.sheet.hiddenRows = this.sheet.hiddenRows.filter((x) => x !== r);
+    }
   }
   get format() { return recorder(this.fake, this.sheet.name, this.addr ?? '', 'format'); }
   get dataValidation() {

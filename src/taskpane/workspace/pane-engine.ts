@@ -1,0 +1,206 @@
+/**
+ * What both workspaces (Excel and browser) do the same way: resolve the template, unit list and
+ * report wording from staff-edited sheets, tell which unit a file belongs to, turn a job result into
+ * what the pane shows, and make the downloadable files. No Office.js and no DOM here.
+ */
+import { zipSync } from 'fflate';
+import { coverageSentence, SEVERITY_TEXT } from '../../core/consolidate/consolidation-sheets';
+import { buildForm } from '../../core/form/form-writer';
+import { fileFailureMessage } from '../../core/form/file-kind';
+import type { Grid } from '../../core/grid/sheet';
+import type { SheetSpec } from '../../core/grid/sheet-spec';
+import type { JobResult } from '../../core/job';
+import { defaultReportTemplate } from '../../core/report/default-report';
+import { draftReport } from '../../core/report/draft';
+import { REPORT_SHEET_NAME, reportTemplateFromGrid, reportTemplateToGrid } from '../../core/report/report-sheet';
+import type { ReportTemplate } from '../../core/report/report-template';
+import { defaultTemplate } from '../../core/template/default-template';
+import type { Template } from '../../core/template/model';
+import { TEMPLATE_SHEET_NAME, templateFromGrid, templateToGrid } from '../../core/template/sheet-format';
+import { foldKey } from '../../core/text/normalize';
+import { defaultUnits } from '../../core/units/unit-list';
+import { UNITS_SHEET_NAME, unitsFromGrid, unitsToGrid } from '../../core/units/unit-sheet';
+import type { Finding } from '../../core/validate/finding';
+import type { ReturnInput } from '../../core/validate/return-input';
+import { validateReturns } from '../../core/validate/validate-returns';
+import { consolidationFileBytes } from '../../workbook/consolidation-file';
+import { ExcelJsWorkbook } from '../../workbook/exceljs-workbook';
+import type { CheckOutcome, Download, FindingView, OnProgress, ReportOutcome, RosterEntry, SetupInfo } from './workspace';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_MIME = 'application/zip';
+export const CONSOLIDATION_FILE_NAME = 'tong-hop.xlsx';
+export const REPORT_FILE_NAME = 'bao-cao.docx';
+export const FORMS_FILE_NAME = 'bieu-mau-gui-don-vi.zip';
+export const TEMPLATE_FILE_NAME = 'mau-chi-tieu.xlsx';
+export const PROVINCE_TOTAL_LABEL = 'Tổng hợp toàn tỉnh';
+
+/** The staff-editable sheets of the open workbook (null when absent). */
+export interface SetupSheets {
+  template?: Grid | null;
+  report?: Grid | null;
+  units?: Grid | null;
+}
+
+export interface Setup {
+  template: Template;
+  reportTemplate: ReportTemplate;
+  units: string[];
+  info: SetupInfo;
+}
+
+/** Each sheet that exists is used; one with mistakes is reported and the built-in data is used in its place. */
+export function resolveSetup(sheets: SetupSheets, period: string): Setup {
+  const problems: string[] = [];
+  const attempt = <T>(grid: Grid | null | undefined, sheetName: string, read: (g: Grid) => T, fallback: () => T): [T, 'sheet' | 'built-in'] => {
+    if (!grid) return [fallback(), 'built-in'];
+    try {
+      return [read(grid), 'sheet'];
+    } catch (e) {
+      problems.push(`Trang "${sheetName}" có lỗi nên đang dùng dữ liệu có sẵn: ${(e as Error).message}`);
+      return [fallback(), 'built-in'];
+    }
+  };
+  const [template, templateSource] = attempt(sheets.template, TEMPLATE_SHEET_NAME, templateFromGrid, defaultTemplate);
+  const [units, unitSource] = attempt(sheets.units, UNITS_SHEET_NAME, unitsFromGrid, defaultUnits);
+  const [reportTemplate, reportSource] = attempt(
+    sheets.report, REPORT_SHEET_NAME, (g) => reportTemplateFromGrid(g, template), defaultReportTemplate);
+  return {
+    template,
+    reportTemplate,
+    units,
+    info: {
+      templateSource, templateName: template.name, indicatorCount: template.indicators.length,
+      unitSource, units: [...units], reportSource, period, problems,
+    },
+  };
+}
+
+/** "Mẫu chỉ tiêu", "Mẫu báo cáo" and "Đơn vị", as `tonghop template` writes the first two. */
+export function templateSheetSpecs(setup: Setup): SheetSpec[] {
+  return [
+    { name: TEMPLATE_SHEET_NAME, cells: templateToGrid(setup.template), columnWidths: [14, 30, 52, 12, 8, 40] },
+    { name: REPORT_SHEET_NAME, cells: reportTemplateToGrid(setup.reportTemplate), columnWidths: [24, 120] },
+    { name: UNITS_SHEET_NAME, cells: unitsToGrid(setup.units), columnWidths: [6, 40] },
+  ];
+}
+
+export async function templateDownload(setup: Setup): Promise<Download> {
+  const wb = ExcelJsWorkbook.create();
+  await wb.writeSheets(templateSheetSpecs(setup));
+  return { name: TEMPLATE_FILE_NAME, mime: XLSX_MIME, bytes: await wb.toBytes() };
+}
+
+/** File name for a unit: "bieu-que-son.xlsx". */
+export function formFileName(unit: string): string {
+  return `bieu-${foldKey(unit).replace(/ /g, '-') || 'don-vi'}.xlsx`;
+}
+
+/** One blank form per unit, zipped (stored: .xlsx files are compressed already). */
+export async function blankFormsZip(setup: Setup, period: string, onProgress: OnProgress = () => undefined): Promise<Download> {
+  const files: Record<string, Uint8Array> = {};
+  for (const [i, unit] of setup.units.entries()) {
+    onProgress({ done: i, total: setup.units.length, label: `Đang tạo biểu: ${unit}` });
+    const wb = ExcelJsWorkbook.create();
+    await wb.writeSheets(buildForm(setup.template, { unit, period }));
+    files[formFileName(unit)] = await wb.toBytes();
+  }
+  onProgress({ done: setup.units.length, total: setup.units.length, label: '' });
+  return { name: FORMS_FILE_NAME, mime: ZIP_MIME, bytes: zipSync(files, { level: 0 }) };
+}
+
+/** Vietnamese reason why an opened file cannot be imported, or null when it can. */
+export function importFailure(input: ReturnInput): string | null {
+  return 'failure' in input ? fileFailureMessage(input.failure, input.detail) : null;
+}
+
+/** The listed unit a readable return belongs to (from its hidden metadata or the unit line it shows). */
+export function unitOfReturn(input: ReturnInput, setup: Setup): string | null {
+  if ('failure' in input) return null;
+  return validateReturns(setup.template, [input], { units: setup.units }).returns[0]?.unit ?? null;
+}
+
+const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
+
+/** A valid Excel sheet name (≤ 31 characters, none of \ / ? * [ ] :, no leading/trailing apostrophe). */
+export function sheetNameFor(name: string): string {
+  const clean = name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  return (clean || 'Đơn vị').slice(0, 31).trim();
+}
+
+/** Sheet name for a file of no known unit: its name without extension, made unique among `taken`. */
+export function sheetNameForFile(file: string, taken: ReadonlySet<string>): string {
+  const base = sheetNameFor(file.replace(/\.[^.]+$/, ''));
+  const folded = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!folded.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
+    if (!folded.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export interface FindingPlace {
+  /** Where the unit's return lives: its sheet (Excel) or file (browser). */
+  sourceOf(unit: string): string | null;
+  /** Whether clicking the finding can select its cell. */
+  selectable(f: Finding): boolean;
+}
+
+function findingView(f: Finding, index: number, template: Template, place: FindingPlace): FindingView {
+  const indicator = f.code ? template.indicators.find((i) => i.code === f.code)?.name ?? null : null;
+  return {
+    id: `f${index}`,
+    severity: f.severity,
+    severityText: SEVERITY_TEXT[f.severity],
+    unit: f.unit ?? f.file ?? PROVINCE_TOTAL_LABEL,
+    sheet: f.sheet,
+    cell: f.cell,
+    code: f.code,
+    indicator,
+    message: f.message,
+    selectable: !!(f.sheet && f.cell) && place.selectable(f),
+  };
+}
+
+export function checkOutcome(result: JobResult, place: FindingPlace): CheckOutcome {
+  const c = result.consolidation;
+  const roster: RosterEntry[] = c.roster.map((r) => ({
+    unit: r.unit,
+    state: r.state === 'missing' ? 'missing' : 'received',
+    source: r.state === 'missing' ? null : place.sourceOf(r.unit),
+    errors: r.errors,
+    warnings: r.warnings,
+  }));
+  const groups = new Map<string, FindingView[]>();
+  result.findings.forEach((f, i) => {
+    const view = findingView(f, i, c.template, place);
+    groups.set(view.unit, [...(groups.get(view.unit) ?? []), view]);
+  });
+  return {
+    roster,
+    groups: [...groups].map(([unit, findings]) => ({ unit, findings })),
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    coverage: coverageSentence(c),
+    result,
+  };
+}
+
+export async function consolidationDownload(result: JobResult): Promise<Download> {
+  return { name: CONSOLIDATION_FILE_NAME, mime: XLSX_MIME, bytes: await consolidationFileBytes(result) };
+}
+
+export async function reportOutcome(result: JobResult, reportTemplate: ReportTemplate): Promise<ReportOutcome> {
+  const report = draftReport(result.consolidation, reportTemplate, { findings: result.findings });
+  const [{ renderReportDocx }, { renderReportHtmlFragment }, { renderReportText }] = await Promise.all([
+    import('../../render/report-docx'),
+    import('../../render/report-html'),
+    import('../../render/report-text'),
+  ]);
+  return {
+    html: renderReportHtmlFragment(report),
+    text: renderReportText(report),
+    docx: { name: REPORT_FILE_NAME, mime: DOCX_MIME, bytes: await renderReportDocx(report) },
+  };
+}

@@ -1,0 +1,36 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../src/taskpane/ui/App';
+import { FakePlatform, FakeWorkspace } from './fake-workspace';
+
+export const STEP = {
+  setup: '1. Mẫu & đơn vị',
+  import: '2. Nhập biểu đã nhận',
+  check: '3. Kiểm tra',
+  consolidate: '4. Tổng hợp',
+  report: '5. Soạn báo cáo',
+} as const;
+
+export function section(name: keyof typeof STEP) {
+  return within(screen.getByRole('region', { name: STEP[name] }));
+}
+
+/** Like section(), but waits: after a modal dialog closes, the pane stays aria-hidden for a moment. */
+export async function findSection(name: keyof typeof STEP) {
+  return within(await screen.findByRole('region', { name: STEP[name] }));
+}
+
+/** Renders the whole pane over the fakes and (unless told not to) waits until the setup has been read. */
+export async function renderPane(workspace = new FakeWorkspace(), platform = new FakePlatform(), { waitForSetup = true } = {}) {
+  // A real file chooser lets the user pick "All files", so the accept filter is not applied here.
+  const user = userEvent.setup({ applyAccept: false });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App start={async () => workspace} makePlatform={() => platform} />
+    </FluentProvider>,
+  );
+  if (waitForSetup) await screen.findByRole('textbox', { name: 'Kỳ báo cáo' });
+  else await screen.findByRole('region', { name: STEP.setup });
+  return { user, workspace, platform };
+}
