@@ -8,6 +8,7 @@ import type { Template } from '../core/template/model';
 import { TEMPLATE_SHEET_NAME, templateFromGrid } from '../core/template/sheet-format';
 import { TemplateError } from '../core/template/template-error';
 import { defaultUnits, parseUnitList } from '../core/units/unit-list';
+import { UNITS_SHEET_NAME, unitsFromGrid } from '../core/units/unit-sheet';
 import { CliError, findSheet, readWorkbookFile } from './files';
 
 export async function loadTemplate(file?: string): Promise<Template> {
@@ -30,6 +31,7 @@ export async function loadTemplate(file?: string): Promise<Template> {
 
 export async function loadUnits(file?: string): Promise<string[]> {
   if (!file) return defaultUnits();
+  if (/\.xlsx$/i.test(file)) return loadUnitSheet(file);
   const text = await fs.readFile(file, 'utf8').catch(() => {
     throw new CliError(`Không đọc được danh sách đơn vị "${file}".`);
   });
@@ -37,6 +39,22 @@ export async function loadUnits(file?: string): Promise<string[]> {
     return parseUnitList(text);
   } catch (e) {
     throw new CliError((e as Error).message);
+  }
+}
+
+/** The "Đơn vị" sheet of a workbook (as `tonghop template` writes it). */
+async function loadUnitSheet(file: string): Promise<string[]> {
+  let sheet;
+  try {
+    sheet = findSheet(await readWorkbookFile(file), UNITS_SHEET_NAME);
+  } catch (e) {
+    throw new CliError(`Không đọc được danh sách đơn vị "${file}": ${(e as Error).message}`);
+  }
+  if (!sheet) throw new CliError(`Tệp "${file}" không có trang "${UNITS_SHEET_NAME}".`);
+  try {
+    return unitsFromGrid(sheet.values);
+  } catch (e) {
+    throw new CliError(`Trang "${UNITS_SHEET_NAME}" của "${file}": ${(e as Error).message}`);
   }
 }
 

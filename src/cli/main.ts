@@ -5,9 +5,8 @@ import { fileFailureMessage } from '../core/form/file-kind';
 import { buildForm } from '../core/form/form-writer';
 import { exitCodeFor, jsonReport, runJob, type JobResult } from '../core/job';
 import type { Template } from '../core/template/model';
-import { TEMPLATE_SHEET_NAME, templateToGrid } from '../core/template/sheet-format';
+import { setupSheetSpecs } from '../core/setup-sheets';
 import { templateToJson } from '../core/template/load-json';
-import { REPORT_SHEET_NAME, reportTemplateToGrid } from '../core/report/report-sheet';
 import { foldKey } from '../core/text/normalize';
 import { matchUnit } from '../core/units/unit-list';
 import { writeAnnotatedCopies } from './annotate';
@@ -33,7 +32,7 @@ interface Io {
 
 const commonOptions = (cmd: Command): Command =>
   cmd
-    .option('--units <tệp>', 'danh sách đơn vị, mỗi dòng một tên, UTF-8 (unit list file)')
+    .option('--units <tệp>', 'danh sách đơn vị: tệp văn bản mỗi dòng một tên (UTF-8), hoặc .xlsx có trang "Đơn vị" (unit list)')
     .option('--template <tệp>', 'mẫu chỉ tiêu: .json hoặc .xlsx có trang "Mẫu chỉ tiêu" (indicator template)')
     .option('--period <kỳ>', 'kỳ báo cáo, ví dụ "6 tháng đầu năm 2024" (reporting period)');
 
@@ -118,20 +117,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('(Xem thêm: tonghop --help)');
 
   program.command('template')
-    .description('Ghi mẫu chỉ tiêu ra tệp để cán bộ sửa trong Excel (write the indicator template to .xlsx or .json)')
+    .description('Ghi mẫu chỉ tiêu, mẫu báo cáo và danh sách đơn vị ra tệp để cán bộ sửa trong Excel (write the templates and the unit list to .xlsx, or the indicator template to .json)')
     .requiredOption('--out <tệp>', 'tệp kết quả .xlsx hoặc .json (output file)')
     .option('--template <tệp>', 'mẫu nguồn, mặc định là mẫu có sẵn (source template)')
     .option('--report-template <tệp>', 'mẫu báo cáo nguồn (source report template)')
-    .action(async (flags: { out: string } & ReportFlags) => {
+    .option('--units <tệp>', 'danh sách đơn vị nguồn, mặc định là danh sách có sẵn (source unit list)')
+    .action(async (flags: { out: string; units?: string } & ReportFlags) => {
       const template = await loadTemplate(flags.template);
       if (/\.json$/i.test(flags.out)) {
         await writeFileSafely(flags.out, JSON.stringify(templateToJson(template), null, 2) + '\n', []);
       } else {
         const wb = (await excelJs()).create();
-        await wb.writeSheets([
-          { name: TEMPLATE_SHEET_NAME, cells: templateToGrid(template), columnWidths: [14, 30, 52, 12, 8, 40] },
-          { name: REPORT_SHEET_NAME, cells: reportTemplateToGrid(await loadReportTemplate(flags, template)), columnWidths: [24, 120] },
-        ]);
+        await wb.writeSheets(setupSheetSpecs(template, await loadReportTemplate(flags, template), await loadUnits(flags.units)));
         await writeFileSafely(flags.out, await wb.toBytes(), []);
       }
       io.out(`Đã ghi mẫu "${template.name}" vào ${flags.out}.`);

@@ -110,3 +110,30 @@ describe('--units with 100 names (nothing assumes 18)', () => {
     expect(listed).toBe(100);
   });
 });
+
+describe('the unit list as an Excel sheet ("Đơn vị")', () => {
+  it('is written by `tonghop template` and, once edited in Excel, read back by --units', async () => {
+    const dir = await tempDir('unit-sheet');
+    const book = path.join(dir, 'mau.xlsx');
+    const written = await runCli(['template', '--out', book, '--units', await unitFile(['Tam Kỳ', 'Hội An', 'Điện Bàn'])]);
+    expect(written.code).toBe(0);
+    const wb = await readWorkbook(book);
+    const sheet = wb.getWorksheet('Đơn vị')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'STT', 'Đơn vị']);
+    expect(sheet.getCell('B4').value).toBe('Điện Bàn');
+    // A clerk drops Điện Bàn and adds Quế Sơn.
+    sheet.getCell('B4').value = 'Quế Sơn';
+    await wb.xlsx.writeFile(book);
+
+    const run = await runCli(['validate', '--json', '--units', book, sampleFile('que-son.xlsx'), sampleFile('tam-ky.xlsx')]);
+    const report = parseWholeJson<JsonReport>(run.out);
+    expect(report.units.map((u) => u.unit).sort()).toEqual(['Quế Sơn', 'Tam Kỳ']);
+    expect(report.missingUnits).toEqual(['Hội An']);
+  });
+
+  it('says which sheet is missing', async () => {
+    const run = await runCli(['validate', '--units', sampleFile('que-son.xlsx'), sampleFile('que-son.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('không có trang "Đơn vị"');
+  });
+});

@@ -108,4 +108,8 @@ describe('blankFormsZip', () => {
     const book = readXlsxWorkbook(files['bieu-dai-loc.xlsx']);
     expect(JSON.stringify(book.sheets[0].snapshot().values)).toContain('Đại Lộc');
   });
+
+  it('refuses to make forms without a period, since it is printed on every form', async () => {
+    await expect(blankFormsZip(resolveSetup({}, ''), '  ')).rejects.toThrow('Hãy ghi "Kỳ báo cáo"');
+  });
 });

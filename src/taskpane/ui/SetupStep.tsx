@@ -157,7 +157,7 @@ function PeriodField({ period }: { period: PeriodDraft }) {
         label="Kỳ báo cáo"
         hint="Ghi trên biểu mẫu gửi đơn vị và trên bảng tổng hợp."
         validationState={empty ? 'warning' : 'none'}
-        validationMessage={empty ? 'Chưa có kỳ báo cáo, ví dụ: 6 tháng đầu năm 2025.' : undefined}
+        validationMessage={empty ? 'Chưa ghi kỳ báo cáo (ví dụ: 6 tháng đầu năm 2025). Khi để trống, bảng tổng hợp lấy kỳ ghi trên đa số biểu đã nhận.' : undefined}
       >
         <Input value={period.value} onChange={(_, data) => period.type(data.value)} />
       </Field>

@@ -12,20 +12,21 @@ import type { SheetSpec } from '../../core/grid/sheet-spec';
 import type { JobResult } from '../../core/job';
 import { defaultReportTemplate } from '../../core/report/default-report';
 import { draftReport } from '../../core/report/draft';
-import { REPORT_SHEET_NAME, reportTemplateFromGrid, reportTemplateToGrid } from '../../core/report/report-sheet';
+import { REPORT_SHEET_NAME, reportTemplateFromGrid } from '../../core/report/report-sheet';
 import type { ReportTemplate } from '../../core/report/report-template';
 import { defaultTemplate } from '../../core/template/default-template';
 import type { Template } from '../../core/template/model';
-import { TEMPLATE_SHEET_NAME, templateFromGrid, templateToGrid } from '../../core/template/sheet-format';
+import { setupSheetSpecs } from '../../core/setup-sheets';
+import { TEMPLATE_SHEET_NAME, templateFromGrid } from '../../core/template/sheet-format';
 import { foldKey } from '../../core/text/normalize';
 import { defaultUnits } from '../../core/units/unit-list';
-import { UNITS_SHEET_NAME, unitsFromGrid, unitsToGrid } from '../../core/units/unit-sheet';
+import { UNITS_SHEET_NAME, unitsFromGrid } from '../../core/units/unit-sheet';
 import type { Finding } from '../../core/validate/finding';
 import type { ReturnInput } from '../../core/validate/return-input';
 import { validateReturns } from '../../core/validate/validate-returns';
 import { consolidationFileBytes } from '../../workbook/consolidation-file';
 import { ExcelJsWorkbook } from '../../workbook/exceljs-workbook';
-import type { CheckOutcome, Download, FindingView, OnProgress, ReportOutcome, RosterEntry, SetupInfo } from './workspace';
+import { WorkspaceError, type CheckOutcome, type Download, type FindingView, type OnProgress, type ReportOutcome, type RosterEntry, type SetupInfo } from './workspace';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -79,11 +80,7 @@ export function resolveSetup(sheets: SetupSheets, period: string): Setup {
 
 /** "Mẫu chỉ tiêu", "Mẫu báo cáo" and "Đơn vị", as `tonghop template` writes the first two. */
 export function templateSheetSpecs(setup: Setup): SheetSpec[] {
-  return [
-    { name: TEMPLATE_SHEET_NAME, cells: templateToGrid(setup.template), columnWidths: [14, 30, 52, 12, 8, 40] },
-    { name: REPORT_SHEET_NAME, cells: reportTemplateToGrid(setup.reportTemplate), columnWidths: [24, 120] },
-    { name: UNITS_SHEET_NAME, cells: unitsToGrid(setup.units), columnWidths: [6, 40] },
-  ];
+  return setupSheetSpecs(setup.template, setup.reportTemplate, setup.units);
 }
 
 export async function templateDownload(setup: Setup): Promise<Download> {
@@ -99,6 +96,9 @@ export function formFileName(unit: string): string {
 
 /** One blank form per unit, zipped (stored: .xlsx files are compressed already). */
 export async function blankFormsZip(setup: Setup, period: string, onProgress: OnProgress = () => undefined): Promise<Download> {
+  if (period.trim() === '') {
+    throw new WorkspaceError('Hãy ghi "Kỳ báo cáo" (ví dụ: 6 tháng đầu năm 2025) trước khi tạo biểu mẫu: kỳ được in trên từng biểu.');
+  }
   const files: Record<string, Uint8Array> = {};
   for (const [i, unit] of setup.units.entries()) {
     onProgress({ done: i, total: setup.units.length, label: `Đang tạo biểu: ${unit}` });
