@@ -2,7 +2,7 @@
  * A fast XML walk for the plain XML that spreadsheet writers produce: elements, attributes, text
  * and the five predefined and numeric character references, nothing else. It gives the same events
  * as walkXml (saxes) on such documents, several times faster. On anything else (comments, CDATA,
- * processing instructions, a document type, carriage returns, white space or "<" in an attribute
+ * processing instructions, a document type, white space or "<" in an attribute
  * value, names beyond ASCII, control characters, surrogates, and every well-formedness error) it
  * throws Unsupported before or after having sent events: the caller then starts again with saxes,
  * which also gives the error messages.
@@ -13,8 +13,8 @@ export class Unsupported extends Error {}
 
 const unsupported = new Unsupported('not plain XML');
 
-/** Characters that make a document "not plain": control characters, CR, surrogates, U+FFFE/U+FFFF. */
-const UNUSUAL_CHARS = /[\0-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** Characters that make a document "not plain": control characters, surrogates, U+FFFE/U+FFFF. */
+const UNUSUAL_CHARS = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const XML_DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>/;
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -88,9 +88,11 @@ function localName(name: string): string {
 }
 
 /** Walks `xml` as walkXml does; throws Unsupported when the document is not plain XML. */
-export function scanXml(xml: string, handlers: XmlHandlers): void {
+export function scanXml(source: string, handlers: XmlHandlers): void {
   const { open, close, text } = handlers;
-  if (UNUSUAL_CHARS.test(xml)) throw unsupported;
+  if (UNUSUAL_CHARS.test(source)) throw unsupported;
+  // End-of-line handling of XML 1.0 (2.11), as saxes does: Excel writes "\r\n" after the declaration.
+  const xml = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const n = xml.length;
   let i = 0;
   if (xml.startsWith('<?')) {

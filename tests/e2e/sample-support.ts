@@ -2,18 +2,16 @@
  * Shared by the browser-workspace unit test and the end-to-end test: the bundled sample returns,
  * a sample return edited to hold a negative count, and the text of a .docx / totals of a .xlsx.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { plain, ROOT, SAMPLE_DIR, sampleFiles, totalsSheet } from '../cli/cli-support';
+import { readDocx, textOf, wEls } from '../render/docx-reader';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
-export const SAMPLE_DIR = path.join(ROOT, 'samples', 'quang-nam-2024-6t');
+export { ROOT, SAMPLE_DIR };
 
 /** Paths of the 18 sample returns, sorted by file name. */
-export function samplePaths(): string[] {
-  return readdirSync(SAMPLE_DIR).filter((n) => n.endsWith('.xlsx')).sort().map((n) => path.join(SAMPLE_DIR, n));
-}
+export const samplePaths = sampleFiles;
 
 export function sampleBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(SAMPLE_DIR, name)));
@@ -22,17 +20,6 @@ export function sampleBytes(name: string): Uint8Array {
 /** A fresh ArrayBuffer holding exactly these bytes (what ExcelJS's load takes everywhere). */
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
-}
-
-/** Excel's own cell value: a formula's cached result, rich text as its text. */
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as unknown as Record<string, unknown>;
-    if ('result' in o || 'formula' in o || 'sharedFormula' in o) return o.result ?? null;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-  }
-  return v;
 }
 
 /** A copy of a sample return with the value of indicator `code` set to `value` (e.g. a negative count). */
@@ -65,36 +52,14 @@ export async function alteredReturn(name: string, code: string, value: number): 
 export async function consolidatedTotals(bytes: Uint8Array): Promise<Record<string, unknown>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(arrayBufferOf(bytes));
-  const ws = wb.getWorksheet('Tổng hợp');
-  if (!ws) throw new Error('no "Tổng hợp" sheet');
-  for (let r = 1; r <= 30; r++) {
-    const cells: unknown[] = [];
-    ws.getRow(r).eachCell({ includeEmpty: true }, (c) => cells.push(plain(c.value)));
-    const codeCol = cells.indexOf('Mã số') + 1;
-    const totalCol = cells.indexOf('Tổng cộng') + 1;
-    if (codeCol === 0 || totalCol === 0) continue;
-    const totals: Record<string, unknown> = {};
-    for (let row = r + 1; row <= ws.rowCount; row++) {
-      const code = plain(ws.getRow(row).getCell(codeCol).value);
-      if (typeof code === 'string' && /^\d+$/.test(code)) totals[code] = plain(ws.getRow(row).getCell(totalCol).value);
-    }
-    return totals;
-  }
-  throw new Error('no header with "Mã số" and "Tổng cộng" on "Tổng hợp"');
+  const { rows } = totalsSheet(wb);
+  return Object.fromEntries(Object.entries(rows).map(([code, row]) => [code, row.total]));
 }
 
 /** The paragraphs of word/document.xml as plain text (runs joined), one a line. */
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new Error('word/document.xml missing from the .docx');
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .map((t) => t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => entities[e]))
-    .filter((t) => t.trim())
-    .join('\n');
+  const { document } = await readDocx(bytes);
+  return wEls(document, 'p').map(textOf).filter((t) => t.trim()).join('\n');
 }
 
 /** Figures of the bundled sample's report that need no previous period (from tests/cli/report.test.ts). */

@@ -87,6 +87,9 @@ describe('scanXml', () => {
     ['prefixes', '<x:root xmlns:x="urn:x" r:id="3"><x:c r="A1"><x:v>1</x:v></x:c></x:root>'],
     ['a ">" in text and attributes', '<a b="1>2">3 > 2</a>'],
     ['empty text and elements', '<a></a>'],
+    // Excel writes "\r\n" after the XML declaration of every part.
+    ['Excel\'s line end after the declaration', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a><b>x</b></a>'],
+    ['carriage returns in text', '<a>x\r\ny\rz\r\n</a>'],
   ])('reads %s as saxes does', (_, xml) => {
     expect(expectSameOrUnsupported(xml)).toBe('same');
   });
@@ -96,7 +99,7 @@ describe('scanXml', () => {
     ['CDATA', '<a><![CDATA[x]]></a>'],
     ['a processing instruction', '<a><?pi x?></a>'],
     ['a document type', '<!DOCTYPE a><a/>'],
-    ['a carriage return', '<a>x\r\ny</a>'],
+    ['a carriage return in an attribute value', '<a b="x\r\ny"/>'],
     ['a tab in an attribute value', '<a b="x\ty"/>'],
     ['a line break in an attribute value', '<a b="x\ny"/>'],
     ['a non-ASCII name', '<ä/>'],
