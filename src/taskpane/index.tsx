@@ -1,5 +1,5 @@
 /** Task pane entry: React + Fluent UI v9 over the Workspace of the place it runs in (Excel or a plain browser). */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createPanePlatform } from './platform';
 import { App } from './ui/App';
@@ -15,7 +15,10 @@ function mount(): void {
   if (!host || host.hidden) return;
   createRoot(host).render(
     <FluentProvider theme={webLightTheme}>
-      <App start={start} makePlatform={makePlatform} />
+      {/* MessageBar and ProgressLine announce through useAnnounce, which needs this announcer mounted. */}
+      <AriaLiveAnnouncer>
+        <App start={start} makePlatform={makePlatform} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

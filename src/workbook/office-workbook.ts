@@ -176,7 +176,7 @@ export class OfficeWorkbook implements WorkbookPort {
         placed = places();
       }
     }
-    queueHighlights(this.context, { sheetOf: (name) => sheets.get(name), previous: [], next: live, comments: placed });
+    queueHighlights(this.context, { sheetOf: (name) => sheets.get(name), previous: [], next: live, comments: placed, replaceComments: true });
     await this.context.sync();
   }
 }

@@ -7,12 +7,16 @@
  *   _rels/.rels                   where the workbook part is
  *   xl/workbook.xml (+ its rels)  which part is the sheet
  *   the sheet's .rels             what hangs off the sheet: comments, drawings, pivot tables, slicers
+ *   the sheet part                only for a <sheetProtection> with a password (password= or
+ *                                 hashValue=): the inserted sheet must be unprotected to take
+ *                                 highlights, and Excel cannot unprotect it without the password
+ *                                 (the values path writes an unprotected sheet instead)
  * Parts of other sheets do not count: only the named sheet is inserted.
  */
 import { unzipSync } from 'fflate';
 import { decodeXml, prefixedAttribute, readXml } from './xlsx-xml';
 
-export type InsertBlocker = 'not-xlsx' | 'no-sheet' | 'comments' | 'drawing' | 'pivot-table' | 'slicer';
+export type InsertBlocker = 'not-xlsx' | 'no-sheet' | 'comments' | 'drawing' | 'pivot-table' | 'slicer' | 'password';
 
 const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
@@ -105,6 +109,12 @@ function partsOf(bytes: Uint8Array, wanted: (key: string) => boolean): Map<strin
   return new Map(Object.entries(files).map(([name, data]) => [partKey(name), decodeXml(data)]));
 }
 
+/** Whether the sheet's <sheetProtection> (any prefix) carries a password: legacy `password` or a `hashValue`. */
+function hasProtectionPassword(sheetXml: string): boolean {
+  const tag = /<(?:[\w.-]+:)?sheetProtection\b([^>]*)>/.exec(sheetXml);
+  return !!tag && /(?:^|\s)(?:[\w.-]+:)?(?:password|hashValue)\s*=\s*["'][^"']+["']/.test(tag[1]);
+}
+
 /**
  * What keeps sheet `sheetName` of the package from being inserted as it is; empty when nothing does.
  * Throws when the bytes are not a zip package.
@@ -126,5 +136,7 @@ export function insertBlockers(bytes: Uint8Array, sheetName: string): InsertBloc
     const blocker = SHEET_REL_BLOCKERS[rel.type.slice(rel.type.lastIndexOf('/') + 1)];
     if (blocker) found.add(blocker);
   }
+  const sheetXml = partsOf(bytes, (k) => k === partKey(sheetPath)).get(partKey(sheetPath));
+  if (sheetXml !== undefined && hasProtectionPassword(sheetXml)) found.add('password');
   return [...found].sort();
 }

@@ -59,6 +59,8 @@ describe('sheet names', () => {
   it('numbers a file name already taken, ignoring case', () => {
     expect(sheetNameForFile('bieu la.xlsx', new Set())).toBe('bieu la');
     expect(sheetNameForFile('bieu la.xlsx', new Set(['BIEU LA', 'bieu la (2)']))).toBe('bieu la (3)');
+    // Compared as Excel compares sheet names: NFC and any case, like nameKey inside Excel.
+    expect(sheetNameForFile('Quế Sơn.xlsx', new Set(['QUẾ SƠN'.normalize('NFD')]))).toBe('Quế Sơn (2)');
   });
 });
 

@@ -45,11 +45,15 @@ export function toWorkspaceError(e: unknown): WorkspaceError {
   return new WorkspaceError(detail ? `${GENERAL} (Chi tiết: ${detail})` : GENERAL);
 }
 
-/** Runs `fn`, turning any error into a WorkspaceError. */
+/**
+ * Runs `fn`, turning an error of the Excel JavaScript API into a WorkspaceError. Anything else (a
+ * WorkspaceError, or a fault in this code) is rethrown as it is: the pane shows the latter as an
+ * unexpected error with its detail, rather than blaming Excel for it.
+ */
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw toWorkspaceError(e);
+    throw isOfficeError(e) ? toWorkspaceError(e) : e;
   }
 }

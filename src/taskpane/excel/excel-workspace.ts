@@ -8,27 +8,31 @@
  * (3 on ExcelApi 1.1), selectCell 1, consolidate 2. importReturns takes more only when a batch needs
  * it: one per further 4 MB of inserted files, one when Excel refuses an insert (see import-batch.ts). Anything newer than ExcelApi 1.1 is used only when
  * `supports` says so (see OFFICE_FALLBACKS). Office errors reach the pane as WorkspaceError with a
- * Vietnamese sentence saying what to do.
+ * Vietnamese sentence saying what to do; other errors reach it as they are.
+ *
+ * The pane may call setPeriod while a step awaits Excel: a result computed before the period (or the
+ * returns) changed is not kept (`generation`), and the period typed is never overwritten by one read
+ * from the workbook.
  */
 import { consolidationSheets } from '../../core/consolidate/consolidation-sheets';
 import { CONSOLIDATION_SHEET_NAME } from '../../core/consolidate/sheet-names';
 import { readForm } from '../../core/form/form-reader';
 import {
-  IMPORT_REGISTER_SHEET, registerSheet, sameSheetName, withExistingSheets, type ImportRegister,
+  IMPORT_REGISTER_SHEET, isOwnOutput, registerSheet, sameSheetName, withExistingSheets, withOutputs, type ImportRegister,
 } from '../../core/form/import-register';
+import type { SheetSpec } from '../../core/grid/sheet-spec';
 import type { SheetSnapshot } from '../../core/grid/sheet';
 import { runJob, type JobResult } from '../../core/job';
 import { cellMarks } from '../../core/validate/cell-marks';
-import type { ReturnInput } from '../../core/validate/return-input';
 import type { SupportsFn } from '../../workbook/office/addresses';
 import { queueHighlights } from '../../workbook/office/cell-highlights';
 import type { ExcelContextLike, WorksheetLike } from '../../workbook/office/excel-shapes';
 import { queueSheetWrites } from '../../workbook/office/sheet-writes';
 import { queueSheetList } from '../../workbook/office-workbook';
-import { returnFromBytes } from '../../workbook/open-return';
 import {
-  blankFormsZip, checkOutcome, consolidationDownload, importFailure, reportOutcome, resolveSetup, sheetNameFor,
-  sheetNameForFile, templateSheetSpecs, unitOfReturn, type Setup,
+  blankFormsZip, chartChoicesOf, checkOutcome, consolidationDownload, FILE_NOT_PICKED_MESSAGE, NOT_CONSOLIDATED_MESSAGE,
+  NOT_CONSOLIDATED_REPORT_MESSAGE, openPicked, reportOutcome, resolveSetup, sheetNameFor, sheetNameForFile, takePicked,
+  templateSheetSpecs, unitOfReturn, type Opened, type Setup,
 } from '../workspace/pane-engine';
 import {
   WorkspaceError, type CheckOutcome, type ConsolidateOptions, type ConsolidateOutcome, type Download, type ImportOutcome,
@@ -41,7 +45,7 @@ import { insertPayload } from './insert-payload';
 import { MARKS_SHEET, marksSheet } from './mark-register';
 import { CHART_SHEET, nameKey, reservedKeys, uniqueSheetName } from './sheet-names';
 import { unitCellLinks } from './unit-links';
-import { pickUnitSheets, returnInputs } from './unit-sheets';
+import { mayHoldReturn, pickUnitSheets, returnInputs } from './unit-sheets';
 import { readForCheck, readSetup, sheetDirectory } from './workbook-reads';
 
 export type { ExcelContextLike } from '../../workbook/office/excel-shapes';
@@ -51,7 +55,7 @@ export type { SupportsFn } from '../../workbook/office/addresses';
 export type ExcelRun = <T>(fn: (context: ExcelContextLike) => Promise<T>) => Promise<T>;
 
 export const NO_UNIT_SHEETS_MESSAGE = 'Sổ làm việc chưa có trang biểu nào của đơn vị: hãy bấm "Nhập biểu đã nhận" trước.';
-export const NOT_CONSOLIDATED_MESSAGE = 'Chưa có bảng tổng hợp: hãy bấm "Tổng hợp" trước.';
+export { NOT_CONSOLIDATED_MESSAGE };
 
 /** A check's result with what consolidate needs to link "Tổng hợp" to the unit sheets. */
 interface CheckState {
@@ -60,16 +64,8 @@ interface CheckState {
   /** Unit sheets as read, by exact sheet name. */
   snapshots: Map<string, SheetSnapshot>;
   outcome: CheckOutcome;
-}
-
-interface Opened {
-  bytes: Uint8Array | null;
-  input: ReturnInput | null;
-  failure: string | null;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  /** The import register as the check left it (consolidate records its output sheets in it). */
+  register: ImportRegister;
 }
 
 /** The period most registered returns name (used until one is set in the pane). */
@@ -79,15 +75,38 @@ function commonPeriod(register: ImportRegister): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/**
+ * The name each output spec is written under: its own name when that sheet is free or the add-in
+ * wrote it, else the first free "Tổng hợp (2)"… (a sheet of that name made by hand is left alone).
+ */
+function outputNames(specs: readonly SheetSpec[], listed: readonly string[], register: ImportRegister): Map<string, string> {
+  const names = new Map<string, string>();
+  const assigned = new Set<string>();
+  for (const spec of specs) {
+    let name = spec.name; // the add-in's very hidden sheets are its own whatever the register says
+    if (spec.visibility !== 'veryHidden') {
+      const notOurs = listed.filter((n) => !isOwnOutput(register, spec.name, n)).map(nameKey);
+      name = uniqueSheetName(spec.name, new Set([...notOurs, ...assigned]));
+    }
+    names.set(spec.name, name);
+    assigned.add(nameKey(name));
+  }
+  return names;
+}
+
 export class ExcelWorkspace implements Workspace {
   readonly mode = 'excel' as const;
-  /** Null until known: set in the pane, else read from the import register. */
+  /** What the user typed in the pane; null until then (the register's period is used meanwhile). */
   private period: string | null = null;
   /** Set in the pane and not yet stored in the workbook's register. */
   private periodUnsaved = false;
   private setup: Setup | null = null;
+  /** The setup read under way, shared by callers that start meanwhile. */
+  private setupLoad: Promise<Setup> | null = null;
   private lastCheck: CheckState | null = null;
   private consolidated: CheckState | null = null;
+  /** Bumped whenever results stop holding (period or returns changed): a result from before is not kept. */
+  private generation = 0;
   private readonly opened = new WeakMap<PickedFile, Opened>();
 
   constructor(
@@ -102,29 +121,41 @@ export class ExcelWorkspace implements Workspace {
     return guarded(() => this.run(fn));
   }
 
+  /** The period in use: typed in the pane, else the register's, else the one most returns name; '' when none. */
   private periodFor(register: ImportRegister): string {
-    return this.period ?? register.period ?? commonPeriod(register) ?? '';
+    return this.period || register.period || commonPeriod(register) || '';
   }
 
+  /** Reads the setup again (a read already under way is shared, e.g. by the setup step and the chart choices at start-up). */
   async loadSetup(): Promise<SetupInfo> {
-    const read = await this.excel((context) => readSetup(context, this.has));
-    this.period = this.periodFor(read.register);
-    this.setup = resolveSetup(read.setupSheets, this.period);
-    return this.setup.info;
+    return (await this.readSetupShared()).info;
+  }
+
+  private readSetupShared(): Promise<Setup> {
+    if (!this.setupLoad) {
+      const load: Promise<Setup> = this.excel((context) => readSetup(context, this.has)).then((read) => {
+        this.setup = resolveSetup(read.setupSheets, this.periodFor(read.register));
+        return this.setup;
+      }).finally(() => {
+        if (this.setupLoad === load) this.setupLoad = null;
+      });
+      this.setupLoad = load;
+    }
+    return this.setupLoad;
   }
 
   setPeriod(period: string): void {
-    const next = period.trim();
+    // Nothing typed is no period: the register's is used, as before anything was typed.
+    const next = period.trim() || null;
     if (next === this.period) return;
     this.period = next;
-    this.periodUnsaved = true;
-    if (this.setup) this.setup = { ...this.setup, info: { ...this.setup.info, period: next } };
+    this.periodUnsaved = next !== null;
+    if (this.setup) this.setup = { ...this.setup, info: { ...this.setup.info, period: next ?? '' } };
     this.invalidate();
   }
 
   private async currentSetup(): Promise<Setup> {
-    if (!this.setup) await this.loadSetup();
-    return this.setup!;
+    return this.setup ?? this.readSetupShared();
   }
 
   async insertTemplateSheets(): Promise<{ written: string[]; existing: string[]; download: Download | null }> {
@@ -147,7 +178,8 @@ export class ExcelWorkspace implements Workspace {
   }
 
   async blankForms(onProgress?: OnProgress): Promise<Download> {
-    return blankFormsZip(await this.currentSetup(), this.period ?? '', onProgress);
+    const setup = await this.currentSetup();
+    return blankFormsZip(setup, this.period ?? setup.info.period, onProgress);
   }
 
   async planImport(files: readonly PickedFile[]): Promise<ImportPlanItem[]> {
@@ -187,15 +219,13 @@ export class ExcelWorkspace implements Workspace {
     const prepared: PreparedReturn[] = [];
     for (const [i, item] of plan.entries()) {
       onProgress({ done: i, total: plan.length, label: `Đang đọc: ${item.file}` });
-      // Same name, first unused: two picked files may share a name (from different folders).
-      const at = remaining.findIndex((f) => f.name === item.file);
-      const picked = at >= 0 ? remaining.splice(at, 1)[0] : undefined;
+      const picked = takePicked(remaining, item.file);
       if (item.failure !== null) {
         outcome.failed.push({ file: item.file, reason: item.failure });
         continue;
       }
       if (!picked) {
-        outcome.failed.push({ file: item.file, reason: 'Không tìm thấy tệp này trong các tệp đã chọn; hãy chọn lại tệp.' });
+        outcome.failed.push({ file: item.file, reason: FILE_NOT_PICKED_MESSAGE });
         continue;
       }
       const opened = await this.open(picked);
@@ -216,10 +246,12 @@ export class ExcelWorkspace implements Workspace {
       });
     }
     onProgress({ done: plan.length, total: plan.length, label: 'Đang ghi các biểu vào sổ làm việc…' });
+    const period = this.period;
     const written = await this.excel((context) => writeImports(context, this.has, prepared, {
-      period: this.period || null, now: this.now().toISOString(),
+      period, now: this.now().toISOString(),
     }));
-    this.periodUnsaved = false;
+    // Saved only if it is still the period in use (one typed meanwhile is not in the register yet).
+    if (this.period === period) this.periodUnsaved = false;
     outcome.imported = written.imported.map((p) => ({ file: p.item.file, unit: p.item.unit, sheet: p.item.sheet }));
     outcome.kept = written.kept.map((p) => ({ file: p.item.file, sheet: p.item.sheet }));
     onProgress({ done: plan.length, total: plan.length, label: '' });
@@ -228,17 +260,25 @@ export class ExcelWorkspace implements Workspace {
   }
 
   async check(onProgress: OnProgress = () => undefined): Promise<CheckOutcome> {
+    return (await this.checkState(onProgress)).outcome;
+  }
+
+  /** Runs a check; keeps its result as the last check unless the period or the returns changed meanwhile. */
+  private async checkState(onProgress: OnProgress): Promise<CheckState> {
+    const generation = this.generation;
     onProgress({ done: 0, total: 1, label: 'Đang đọc các trang tính…' });
-    const state = await this.excel(async (context) => {
+    const state = await this.excel(async (context): Promise<CheckState> => {
       const resolved: { setup?: Setup } = {};
-      const read = await readForCheck(context, this.has, (s, candidates) => {
+      const read = await readForCheck(context, this.has, (s) => {
         const setup = resolveSetup(s.setupSheets, this.periodFor(s.register));
         resolved.setup = setup;
-        return pickUnitSheets(candidates, s.register, setup.units, setup.template);
+        return {
+          mayHold: (name, visible) => mayHoldReturn(name, visible, s.register, setup.units),
+          pick: (candidates) => pickUnitSheets(candidates, s.register, setup.units, setup.template),
+        };
       });
       const current = resolved.setup!;
-      this.setup = current;
-      this.period = current.info.period;
+      if (this.generation === generation) this.setup = current;
       if (!read.unitSheets.length) throw new WorkspaceError(NO_UNIT_SHEETS_MESSAGE);
 
       const inputs = returnInputs(read.unitSheets, read.register);
@@ -256,6 +296,7 @@ export class ExcelWorkspace implements Workspace {
         previous: read.marks.filter((m) => open(m.sheet)),
         next: cellMarks(result.findings).filter((m) => open(m.sheet)),
         comments: read.comments,
+        fills: read.fills,
       });
       const stillMarked = read.marks.filter((m) => !open(m.sheet) && read.directory.get(m.sheet));
       const existing = new Map<string, WorksheetLike>();
@@ -265,12 +306,14 @@ export class ExcelWorkspace implements Workspace {
       }
       const writes = [marksSheet([...placed, ...stillMarked])];
       const pruned = withExistingSheets(read.register, read.directory.listed.map((s) => s.info.name));
-      if (this.periodUnsaved || pruned.records.length !== read.register.records.length) {
-        writes.push(registerSheet({ ...pruned, period: this.period || pruned.period }));
-      }
+      // The period typed now (it may differ from the one this check used, if typed while Excel read).
+      const period = this.period;
+      const unsaved = this.periodUnsaved;
+      const register = { ...pruned, period: period || pruned.period };
+      if (unsaved || pruned.records.length !== read.register.records.length) writes.push(registerSheet(register));
       queueSheetWrites(context, this.has, writes, existing);
       await context.sync();
-      this.periodUnsaved = false;
+      if (unsaved && this.period === period) this.periodUnsaved = false;
 
       const sheetOfUnit = new Map<string, string>();
       result.validation.returns.forEach((r, i) => {
@@ -281,12 +324,14 @@ export class ExcelWorkspace implements Workspace {
         selectable: (f) => !!f.sheet && read.directory.get(f.sheet) !== undefined,
       });
       const snapshots = new Map(read.unitSheets.map((s) => [s.name, s]));
-      return { setup: current, result, snapshots, outcome };
+      return { setup: current, result, snapshots, outcome, register };
     });
     onProgress({ done: 1, total: 1, label: '' });
-    this.lastCheck = state;
-    this.consolidated = null;
-    return state.outcome;
+    if (this.generation === generation) {
+      this.lastCheck = state;
+      this.consolidated = null;
+    }
+    return state;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -299,40 +344,51 @@ export class ExcelWorkspace implements Workspace {
   }
 
   async consolidate(options: ConsolidateOptions, onProgress: OnProgress = () => undefined): Promise<ConsolidateOutcome> {
-    if (!this.lastCheck) await this.check(onProgress);
-    const state = this.lastCheck!;
+    const generation = this.generation;
+    const state = this.lastCheck ?? await this.checkState(onProgress);
     const { consolidation, findings } = state.result;
     onProgress({ done: 0, total: 1, label: 'Đang ghi bảng tổng hợp…' });
-    const specs = consolidationSheets(consolidation, findings, unitCellLinks(state.result, state.snapshots));
-    const chart = options.chartCode ? chartPlan(state.result, specs[0], options.chartCode) : null;
-    const all = chart ? [...specs, chart.spec] : specs;
-    await this.excel(async (context) => {
+    const written = await this.excel(async (context) => {
       const list = queueSheetList(context);
       await context.sync();
       const directory = sheetDirectory(list());
+      const listed = directory.listed.map((s) => s.info.name);
+      // A sheet of an output's name that the add-in did not write (a clerk's own "Tổng hợp") is left
+      // alone: the output goes to the first free "Tổng hợp (2)"…
+      const base = consolidationSheets(consolidation, findings, unitCellLinks(state.result, state.snapshots));
+      const names = outputNames([...base, { name: CHART_SHEET, cells: [] }], listed, state.register);
+      const specs = base.map((s) => ({ ...s, name: names.get(s.name)! }));
+      const plan = options.chartCode ? chartPlan(state.result, specs[0], options.chartCode) : null;
+      const chart = plan ? { ...plan, spec: { ...plan.spec, name: names.get(CHART_SHEET)! } } : null;
+      const all = chart ? [...specs, chart.spec] : specs;
+      const outputs = all.filter((s) => s.visibility !== 'veryHidden').map((s) => s.name);
+
       if (this.has('1.6')) context.application.suspendApiCalculationUntilNextSync();
       // "Biểu đồ" is rebuilt (clearing a sheet does not remove its chart). With comments (1.10),
       // "Tổng hợp" is rebuilt too: a cell can hold one comment, and the notes of the previous
-      // consolidation would otherwise stay where they no longer apply.
-      const rebuilt = [CHART_SHEET, ...(this.has('1.10') ? [CONSOLIDATION_SHEET_NAME] : [])];
+      // consolidation would otherwise stay where they no longer apply. Only sheets the add-in wrote
+      // are deleted or cleared (outputNames chose no other).
+      const rebuilt = [names.get(CHART_SHEET)!, ...(this.has('1.10') ? [names.get(CONSOLIDATION_SHEET_NAME)!] : [])];
       for (const name of rebuilt) directory.get(name)?.delete();
       const existing = new Map<string, WorksheetLike>();
       for (const spec of all) {
         const sheet = directory.get(spec.name);
         if (sheet && !rebuilt.some((r) => sameSheetName(r, spec.name))) existing.set(spec.name, sheet);
       }
-      const sheets = queueSheetWrites(context, this.has, all, existing);
-      if (chart) queueChart(sheets[sheets.length - 1], chart);
+      // The register records the output sheets, in the same sync.
+      const registerNow = directory.get(IMPORT_REGISTER_SHEET);
+      if (registerNow) existing.set(IMPORT_REGISTER_SHEET, registerNow);
+      const register = withOutputs(withExistingSheets(state.register, listed), outputs);
+      const sheets = queueSheetWrites(context, this.has, [...all, registerSheet(register)], existing);
+      if (chart) queueChart(sheets[all.length - 1], chart);
       sheets[0].activate();
       await context.sync();
+      state.register = register; // a further consolidation from the same check knows these sheets are ours
+      return { outputs, chart: chart !== null };
     });
     onProgress({ done: 1, total: 1, label: '' });
-    this.consolidated = state;
-    return {
-      coverage: state.outcome.coverage,
-      sheetsWritten: all.filter((s) => s.visibility !== 'veryHidden').map((s) => s.name),
-      chart: chart !== null,
-    };
+    if (this.generation === generation) this.consolidated = state;
+    return { coverage: state.outcome.coverage, sheetsWritten: written.outputs, chart: written.chart };
   }
 
   async consolidationFile(): Promise<Download> {
@@ -341,34 +397,23 @@ export class ExcelWorkspace implements Workspace {
   }
 
   async draftReport(): Promise<ReportOutcome> {
-    if (!this.consolidated) throw new WorkspaceError('Chưa có bảng tổng hợp để soạn báo cáo: hãy bấm "Tổng hợp" trước.');
+    if (!this.consolidated) throw new WorkspaceError(NOT_CONSOLIDATED_REPORT_MESSAGE);
     return reportOutcome(this.consolidated.result, this.consolidated.setup.reportTemplate);
   }
 
   async chartChoices(): Promise<{ code: string; name: string }[]> {
-    return (await this.currentSetup()).template.indicators.map((i) => ({ code: i.code, name: i.name }));
+    return chartChoicesOf(await this.currentSetup());
   }
 
   /** Results made before the returns or the period changed no longer hold. */
   private invalidate(): void {
+    this.generation++;
     this.lastCheck = null;
     this.consolidated = null;
   }
 
-  /** Reads and opens a picked file once; a file that cannot be read gets a reason instead of throwing. */
-  private async open(picked: PickedFile): Promise<Opened> {
-    const known = this.opened.get(picked);
-    if (known) return known;
-    let opened: Opened;
-    try {
-      const bytes = await picked.read();
-      const input = await returnFromBytes(picked.name, bytes);
-      opened = { bytes, input, failure: importFailure(input) };
-    } catch (e) {
-      opened = { bytes: null, input: null, failure: `Không đọc được tệp (${errorText(e)}); hãy chọn lại tệp.` };
-    }
-    this.opened.set(picked, opened);
-    return opened;
+  private open(picked: PickedFile): Promise<Opened> {
+    return openPicked(this.opened, picked);
   }
 }
 

@@ -3,14 +3,18 @@
  *   1) sheet names (what exists now decides what is replaced or kept);
  *   2) the import register is read, and each return is written, by one of two paths (both can share
  *      the sync):
- *      - insert: with ExcelApi 1.13, a return that has an insert payload (a plain .xlsx whose form
- *        sheet carries no comments, drawings, pivot tables or slicers: insert-payload.ts) has its
- *        form sheet inserted from the file (Workbook.insertWorksheetsFromBase64, at the end; Excel
- *        gives it a free name), and the sheet it replaces is deleted;
- *      - values: any other return has the form sheet's values and formulas written through the
- *        writeSheets path (an existing sheet is cleared and rewritten): import-values.ts;
+ *      - insert: with ExcelApi 1.13, a return for a sheet that does not exist yet and that has an
+ *        insert payload (a plain .xlsx whose form sheet carries no comments, drawings, pivot tables,
+ *        slicers or password protection: insert-payload.ts) has its form sheet inserted from the
+ *        file (Workbook.insertWorksheetsFromBase64, at the end; Excel gives it a free name);
+ *      - values: any other return, and every replacement, has the form sheet's values and formulas
+ *        written through the writeSheets path: an existing sheet is cleared and rewritten in place,
+ *        never deleted, so formulas pointing at it (the links of "Tổng hợp", the user's own) keep
+ *        working and a later failure cannot lose it: import-values.ts;
+ *      the highlight register is read too;
  *   3) each inserted sheet is renamed (by the id the insert returned) to its unit's name and
- *      unprotected (the province's copy must take highlights); the register is rewritten.
+ *      unprotected (the province's copy must take highlights); the import register is rewritten, and
+ *      the highlight register loses the marks of the sheets written (their cells are new).
  * More syncs only when a batch needs them:
  *   - inserts beyond MAX_INSERT_BASE64 of base64 go after sync 2, one more sync per 4 MB chunk;
  *   - when Excel refuses a sync carrying inserts, the files of that chunk and of the later ones
@@ -32,6 +36,7 @@ import { isOfficeError } from './excel-errors';
 import { queueValueWrites } from './import-values';
 import { retryByValues } from './import-retry';
 import { insertChunks } from './insert-payload';
+import { MARKS_SHEET, marksFromGrid, marksSheet, marksWithout } from './mark-register';
 import { nameKey } from './sheet-names';
 import { sheetDirectory, type SheetDirectory } from './workbook-reads';
 
@@ -77,13 +82,11 @@ function decide(directory: SheetDirectory, prepared: readonly PreparedReturn[]):
   return { imported, kept, writes: [...lastWriteOf.values()] };
 }
 
-function queueInserts(context: ExcelContextLike, directory: SheetDirectory, chunk: readonly PreparedReturn[]): Inserted[] {
+function queueInserts(context: ExcelContextLike, chunk: readonly PreparedReturn[]): Inserted[] {
   const inserted = chunk.map((p) => ({
     p,
     ids: context.workbook.insertWorksheetsFromBase64(p.base64!, { sheetNamesToInsert: [p.sourceSheet], positionType: 'End' }),
   }));
-  // Deleted after the inserts, so the workbook is never left without a visible sheet.
-  for (const p of chunk) directory.get(p.item.sheet)?.delete();
   return inserted;
 }
 
@@ -97,25 +100,32 @@ export async function writeImports(
   await context.sync();
   const directory = sheetDirectory(list());
   const { imported, kept, writes } = decide(directory, prepared);
-  const byInsert = (p: PreparedReturn) => has('1.13') && p.base64 !== null;
+  // Only new sheets are inserted: a replaced sheet is rewritten in place (the values path).
+  const byInsert = (p: PreparedReturn) => has('1.13') && p.base64 !== null && directory.exactName(p.item.sheet) === undefined;
   const byValues = writes.filter((p) => !byInsert(p));
   const chunks = insertChunks(writes.filter(byInsert), (p) => p.base64!.length);
 
   // Sync 2 (and one more per further chunk of inserts).
   const registerSheetNow = directory.get(IMPORT_REGISTER_SHEET);
   const queueRegisterRead = () => (registerSheetNow ? queueUsedRange(IMPORT_REGISTER_SHEET, registerSheetNow, has) : null);
+  const marksSheetNow = directory.get(MARKS_SHEET);
+  const queueMarksRead = () => (marksSheetNow ? queueUsedRange(MARKS_SHEET, marksSheetNow, has) : null);
   let registerRead: QueuedRead | null = queueRegisterRead();
+  let marksRead: QueuedRead | null = queueMarksRead();
   queueValueWrites(context, has, directory, byValues);
   const inserted: Inserted[] = [];
   for (const [k, chunk] of (chunks.length ? chunks : [[]]).entries()) {
     let queued: Inserted[];
     try {
-      queued = queueInserts(context, directory, chunk);
+      queued = queueInserts(context, chunk);
       await context.sync();
     } catch (e) {
       if (!chunk.length || !isOfficeError(e)) throw e;
       // Sync 2 also carried the register read and the values path: both are done again.
-      if (k === 0) registerRead = queueRegisterRead();
+      if (k === 0) {
+        registerRead = queueRegisterRead();
+        marksRead = queueMarksRead();
+      }
       const redo = [...(k === 0 ? byValues : []), ...chunks.slice(k).flat()];
       const insertedIds = new Set(inserted.map((i) => i.ids.value[0]));
       await retryByValues(context, has, { before: directory, insertedIds, targets: writes.map((p) => p.item.sheet), redo });
@@ -137,7 +147,16 @@ export async function writeImports(
   const namesAfter = [...directory.listed.map((s) => s.info.name), ...writes.map((p) => p.item.sheet)];
   const register = withExistingSheets(withImports({ ...before, period: options.period ?? before.period }, records), namesAfter);
   const existing = new Map<string, WorksheetLike>(registerSheetNow ? [[IMPORT_REGISTER_SHEET, registerSheetNow]] : []);
-  queueSheetWrites(context, has, [registerSheet(register)], existing);
+  const specs = [registerSheet(register)];
+  if (marksRead && marksSheetNow) {
+    const marks = marksFromGrid(gridOf(marksRead, has).snapshot.values);
+    const kept = marksWithout(marks, new Set(writes.map((p) => nameKey(p.item.sheet))));
+    if (kept.length !== marks.length) {
+      specs.push(marksSheet(kept));
+      existing.set(MARKS_SHEET, marksSheetNow);
+    }
+  }
+  queueSheetWrites(context, has, specs, existing);
   await context.sync();
   return { imported, kept };
 }

@@ -1,6 +1,6 @@
 /** Names of the sheets the add-in keeps in the province's workbook, and how new sheets are named. */
 import { CONSOLIDATION_SHEET_NAME, FINDINGS_SHEET_NAME, ROSTER_SHEET_NAME } from '../../core/consolidate/sheet-names';
-import { IMPORT_REGISTER_SHEET } from '../../core/form/import-register';
+import { IMPORT_REGISTER_SHEET, sheetNameKey, uniqueSheetName } from '../../core/form/import-register';
 import { META_SHEET_NAME } from '../../core/form/metadata';
 import { REPORT_SHEET_NAME } from '../../core/report/report-sheet';
 import { TEMPLATE_SHEET_NAME } from '../../core/template/sheet-format';
@@ -17,10 +17,12 @@ const RESERVED = [
   META_SHEET_NAME, IMPORT_REGISTER_SHEET, MARKS_SHEET,
 ];
 
-/** Excel compares sheet names without regard to case. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase();
-}
+/** Excel compares sheet names without regard to case (NFC, lower case): the one folding used for sheet names. */
+export const nameKey = sheetNameKey;
+export { uniqueSheetName };
+
+/** The output sheets a consolidation writes, as they are named when the name is free. */
+export const OUTPUT_SHEETS = [CONSOLIDATION_SHEET_NAME, FINDINGS_SHEET_NAME, ROSTER_SHEET_NAME, CHART_SHEET] as const;
 
 export function isReserved(name: string): boolean {
   return RESERVED.some((r) => nameKey(r) === nameKey(name));
@@ -28,14 +30,4 @@ export function isReserved(name: string): boolean {
 
 export function reservedKeys(): Set<string> {
   return new Set(RESERVED.map(nameKey));
-}
-
-/** `base`, or "base (2)", "base (3)"… whichever is not taken (keys as nameKey gives), within 31 characters. */
-export function uniqueSheetName(base: string, takenKeys: ReadonlySet<string>): string {
-  if (!takenKeys.has(nameKey(base))) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
-    if (!takenKeys.has(nameKey(candidate))) return candidate;
-  }
 }

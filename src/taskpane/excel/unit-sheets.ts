@@ -8,6 +8,15 @@ import { sheetNameFor } from '../workspace/pane-engine';
 import { nameKey } from './sheet-names';
 
 /**
+ * Whether a sheet may hold a return, from its name alone: registered (hidden or not), or visible and
+ * named after a listed unit. Only such sheets are read by a check.
+ */
+export function mayHoldReturn(name: string, visible: boolean, register: ImportRegister, units: readonly string[]): boolean {
+  if (recordOfSheet(register, name)) return true;
+  return visible && units.some((u) => nameKey(sheetNameFor(u)) === nameKey(name));
+}
+
+/**
  * Registered sheets (imported by the pane), and sheets named after a listed unit that hold a form
  * table (a return pasted or copied in by hand). Order: as the candidates come (tab order).
  */

@@ -2,9 +2,16 @@
  * Reading what the pane needs from the open workbook in a fixed number of syncs, whatever the number
  * of unit sheets:
  *   1) sheet names and visibility (and, with ExcelApi 1.10, the comments with their text);
- *   2) the used range of the setup sheets, the import register, the highlight register and every
- *      sheet that may hold a return; with 1.10 where each comment is; with 1.2 which sheets are protected;
- *   3) only with 1.2+ and only for the unit sheets: hidden rows (and, with 1.9, fonts).
+ *   2) the used range of the setup sheets, the import register and the highlight register; with 1.10
+ *      where each comment is; with 1.2 which sheets are protected and the address (only) of every
+ *      other sheet's used range;
+ *   3) only with 1.2+: values, formulas, hidden rows (and, with 1.9, fonts) of the sheets that may
+ *      hold a return (registered, or named after a listed unit): what sync 2 told. A sheet that can
+ *      never be a return is not read, so a big unrelated sheet does not swell the response (Excel on
+ *      the web caps one at 5 MB).
+ * On ExcelApi 1.1 there is no sync 3: the values of every sheet but the add-in's own are read in
+ * sync 2, before the register and the unit list are known (Excel on the web has every set, so the
+ * cap does not meet this path).
  */
 import type { SheetSnapshot } from '../../core/grid/sheet';
 import { EMPTY_REGISTER, IMPORT_REGISTER_SHEET, registerFromGrid, type ImportRegister } from '../../core/form/import-register';
@@ -12,7 +19,9 @@ import type { CellMark } from '../../core/validate/cell-marks';
 import type { SupportsFn } from '../../workbook/office/addresses';
 import { queueCommentPlaces, type PlacedComment } from '../../workbook/office/cell-highlights';
 import type { ExcelContextLike, WorksheetLike } from '../../workbook/office/excel-shapes';
-import { gridOf, queueExtras, queueUsedRange, type QueuedRead, type SheetGrid } from '../../workbook/office/sheet-reads';
+import {
+  gridOf, queueExtrasAt, queueUsedBounds, queueUsedRange, usedBounds, type QueuedRead, type SheetGrid,
+} from '../../workbook/office/sheet-reads';
 import { queueSheetList, type ListedSheet } from '../../workbook/office-workbook';
 import type { SetupSheets } from '../workspace/pane-engine';
 import { MARKS_SHEET, marksFromGrid } from './mark-register';
@@ -48,6 +57,8 @@ export interface CheckRead extends SetupRead {
   /** Keys (nameKey) of protected sheets; empty without ExcelApi 1.2. */
   protectedKeys: Set<string>;
   comments: PlacedComment[] | null;
+  /** Own fill colours of the unit sheets' cells by cellKey (with ExcelApi 1.9; empty otherwise). */
+  fills: Map<string, string>;
 }
 
 function readSetupGrids(reads: Map<string, SheetGrid>): SetupSheets {
@@ -83,15 +94,23 @@ function registerOf(reads: Map<string, SheetGrid>): ImportRegister {
   return grid ? registerFromGrid(grid.snapshot.values) : EMPTY_REGISTER;
 }
 
+/** What the check makes of the setup and register read in sync 2: which sheets to read, and which of those are returns. */
+export interface UnitSheetChoice {
+  /** Whether the sheet called `name` may hold a return: only those are read. */
+  mayHold(name: string, visible: boolean): boolean;
+  /** The unit sheets among the snapshots of the sheets `mayHold` let through (in tab order). */
+  pick(candidates: SheetSnapshot[]): SheetSnapshot[];
+}
+
 /**
- * Everything a check needs. `pickUnitSheets` gets the setup and register read in sync 2 and the
- * snapshot of every sheet that may hold a return (registered sheets, and visible sheets that are not
- * the add-in's own), and names the unit sheets, whose extras are then read in sync 3.
+ * Everything a check needs: 3 syncs (2 on ExcelApi 1.1). `choose` gets the setup and register read in
+ * sync 2 and says which sheets may hold a return (only those are read, with their extras) and which
+ * of them are the unit sheets.
  */
 export async function readForCheck(
   context: ExcelContextLike,
   has: SupportsFn,
-  pickUnitSheets: (setup: SetupRead, candidates: SheetSnapshot[]) => SheetSnapshot[],
+  choose: (setup: SetupRead) => UnitSheetChoice,
 ): Promise<CheckRead> {
   const withComments = has('1.10');
   const comments = context.workbook.comments;
@@ -110,30 +129,38 @@ export async function readForCheck(
       return { key: nameKey(s.info.name), protection: p };
     })
     : [];
-  // The register is not read yet: every sheet except the add-in's own visible ones is a candidate,
-  // hidden ones too (a registered return may have been hidden by the user).
-  const candidates = directory.listed
-    .filter((s) => !isReserved(s.info.name))
-    .map((s) => queueUsedRange(s.info.name, s.sheet, has));
+  // Every sheet but the add-in's own may hold a return, hidden ones too (a registered return may
+  // have been hidden by the user); which ones do is known once the register and unit list are read.
+  const others = directory.listed.filter((s) => !isReserved(s.info.name));
+  const narrow = has('1.2');
+  const addresses = narrow ? others.map((s) => ({ listed: s, used: queueUsedBounds(s.sheet, has) })) : [];
+  const wide = narrow ? [] : others.map((s) => ({ listed: s, queued: queueUsedRange(s.info.name, s.sheet, has) }));
   await context.sync();
 
   const reads = gridsByKey(own, has);
   const setup: SetupRead = { directory, setupSheets: readSetupGrids(reads), register: registerOf(reads) };
-  const candidateGrids = new Map(candidates.map((q) => [q.name, { queued: q, grid: gridOf(q, has) }]));
-  const visible = new Set(directory.listed.filter((s) => s.info.visibility === 'visible').map((s) => s.info.name));
-  const registered = new Set(setup.register.records.map((r) => nameKey(r.sheet)));
-  const visibleOrRegistered = candidates.filter((q) => visible.has(q.name) || registered.has(nameKey(q.name)));
-  const picked = pickUnitSheets(setup, visibleOrRegistered.map((q) => candidateGrids.get(q.name)!.grid.snapshot));
+  const choice = choose(setup);
+  const wanted = (s: ListedSheet) => choice.mayHold(s.info.name, s.info.visibility === 'visible');
 
-  // Sync 3 (1.2+): hidden rows and fonts of the unit sheets only.
-  const extras = picked.flatMap((snap) => {
-    const c = candidateGrids.get(snap.name)!;
-    return queueExtras(c.queued.sheet, c.grid, has) ?? [];
-  });
-  if (extras.length) {
-    await context.sync();
-    extras.forEach((f) => f());
+  let candidates: SheetSnapshot[];
+  const fills = new Map<string, string>();
+  if (narrow) {
+    // Sync 3: values, formulas and extras of the sheets that may hold a return.
+    const queued = addresses.filter((a) => wanted(a.listed)).map((a) => ({
+      read: queueUsedRange(a.listed.info.name, a.listed.sheet, has),
+      extras: queueExtrasAt(a.listed.sheet, usedBounds(a.used, has), has),
+    }));
+    if (queued.length) await context.sync();
+    candidates = queued.map(({ read, extras }) => {
+      const { snapshot } = gridOf(read, has);
+      extras?.(snapshot, fills);
+      return snapshot;
+    });
+  } else {
+    candidates = wide.filter((w) => wanted(w.listed)).map((w) => gridOf(w.queued, has).snapshot);
   }
+  const picked = choice.pick(candidates);
+
   const marksGrid = reads.get(nameKey(MARKS_SHEET));
   return {
     ...setup,
@@ -141,5 +168,6 @@ export async function readForCheck(
     unitSheets: picked,
     protectedKeys: new Set(protection.filter((p) => p.protection.protected).map((p) => p.key)),
     comments: places ? places() : null,
+    fills,
   };
 }

@@ -39,11 +39,11 @@ export function CheckStep({ step, onCheck, onSelectCell }: CheckStepProps) {
   return (
     <StepSection title="3. Kiểm tra">
       <div>
-        <Button onClick={onCheck} disabled={busy}>
+        <Button onClick={onCheck} disabledFocusable={busy}>
           Kiểm tra
         </Button>
       </div>
-      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang kiểm tra…" /> : null}
+      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang kiểm tra…" endLabel="Đã kết thúc: kiểm tra." /> : null}
       <ErrorBar message={step.error} />
       <StatusText>{outcome ? `${outcome.coverage} Có ${outcome.errors} lỗi, ${outcome.warnings} cảnh báo.` : null}</StatusText>
       {outcome ? (

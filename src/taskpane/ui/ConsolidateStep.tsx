@@ -1,4 +1,5 @@
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import type { ConsolidateOutcome, Download, PanePlatform } from '../workspace/workspace';
 import { CannotDownloadNote } from './CannotDownloadNote';
 import { ErrorBar } from './ErrorBar';
@@ -24,6 +25,8 @@ export interface ChartChoice {
 interface ConsolidateStepProps {
   step: StepRun<ConsolidateOutcome>;
   platform: PanePlatform;
+  /** False in browser mode, where no chart is drawn: the picker is then not shown. */
+  offerChart: boolean;
   choices: readonly ChartChoice[];
   /** Why the choices could not be read, or null. */
   choicesError: string | null;
@@ -46,6 +49,13 @@ export function ConsolidateStep(props: ConsolidateStepProps) {
   const { busy } = useBusy();
   const file = useStep<Download>();
 
+  // Once the consolidation is forgotten (new returns or period), so is the file saved from it.
+  const resetFile = file.reset;
+  const consolidated = step.result !== null;
+  useEffect(() => {
+    if (!consolidated) resetFile();
+  }, [consolidated, resetFile]);
+
   const download = async () => {
     const made = await file.run(() => props.consolidationFile(), 'Không tạo được tệp bảng tổng hợp');
     if (made) platform.download(made);
@@ -53,33 +63,35 @@ export function ConsolidateStep(props: ConsolidateStepProps) {
 
   return (
     <StepSection title="4. Tổng hợp">
-      <Field
-        className={styles.field}
-        label="Biểu đồ theo chỉ tiêu"
-        validationState={props.choicesError ? 'warning' : 'none'}
-        validationMessage={props.choicesError ?? undefined}
-      >
-        <Select
-          className={styles.selectRoot}
-          select={{ className: styles.select }}
-          value={chartCode ?? ''}
-          onChange={(_, data) => props.onChartChange(data.value === '' ? null : data.value)}
-          disabled={busy}
+      {props.offerChart ? (
+        <Field
+          className={styles.field}
+          label="Biểu đồ theo chỉ tiêu"
+          validationState={props.choicesError ? 'warning' : 'none'}
+          validationMessage={props.choicesError ?? undefined}
         >
-          <option value="">Không vẽ biểu đồ</option>
-          {choices.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} – {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+          <Select
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
+            value={chartCode ?? ''}
+            onChange={(_, data) => props.onChartChange(data.value === '' ? null : data.value)}
+            disabled={busy}
+          >
+            <option value="">Không vẽ biểu đồ</option>
+            {choices.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} – {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <div className={styles.actions}>
-        <Button onClick={props.onConsolidate} disabled={busy}>
+        <Button onClick={props.onConsolidate} disabledFocusable={busy}>
           Tổng hợp
         </Button>
         {platform.canDownload ? (
-          <Button onClick={download} disabled={busy || !step.result}>
+          <Button onClick={download} disabledFocusable={busy || !step.result}>
             Tải bảng tổng hợp (.xlsx)
           </Button>
         ) : null}
@@ -90,10 +102,10 @@ export function ConsolidateStep(props: ConsolidateStepProps) {
           web hoặc Excel cho Windows.
         </CannotDownloadNote>
       )}
-      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang tổng hợp…" /> : null}
+      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang tổng hợp…" endLabel="Đã kết thúc: tổng hợp." /> : null}
       <ErrorBar message={step.error} />
       <StatusText>{step.result ? outcomeSentence(step.result) : null}</StatusText>
-      {file.running ? <ProgressLine progress={file.progress} fallbackLabel="Đang tạo tệp bảng tổng hợp…" /> : null}
+      {file.running ? <ProgressLine progress={file.progress} fallbackLabel="Đang tạo tệp bảng tổng hợp…" endLabel="Đã kết thúc: tạo tệp bảng tổng hợp." /> : null}
       <ErrorBar message={file.error} />
       <StatusText>{file.result ? `Đã tải về ${file.result.name}.` : null}</StatusText>
     </StepSection>

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { pickedFile } from '../platform';
 import type { ImportOutcome, ImportPlanItem, PickedFile, Workspace } from '../workspace/workspace';
 import { ErrorBar } from './ErrorBar';
@@ -29,11 +29,27 @@ function allFailures(plan: readonly ImportPlanItem[], outcome: ImportOutcome): I
   return [...outcome.failed, ...fromPlan];
 }
 
-export function ImportStep({ workspace }: { workspace: Workspace }) {
+interface ImportStepProps {
+  workspace: Workspace;
+  /** At least one return was imported: the workspace dropped its last check and consolidation. */
+  onDataChanged(): void;
+}
+
+export function ImportStep({ workspace, onDataChanged }: ImportStepProps) {
   const { busy } = useBusy();
   const step = useStep<ImportResult>();
   const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const [question, setQuestion] = useState<Question | null>(null);
+
+  // When the replace dialog closes, keyboard focus goes back to the button that started the import
+  // (it stays focusable while the import runs: disabledFocusable).
+  const asked = question !== null;
+  const wasAsked = useRef(false);
+  useEffect(() => {
+    if (wasAsked.current && !asked) button.current?.focus();
+    wasAsked.current = asked;
+  }, [asked]);
 
   const ask = (items: ImportPlanItem[]) =>
     new Promise<Set<string> | null>((resolve) =>
@@ -46,8 +62,8 @@ export function ImportStep({ workspace }: { workspace: Workspace }) {
       }),
     );
 
-  const importFiles = (files: PickedFile[]) =>
-    step.run(async (onProgress) => {
+  const importFiles = async (files: PickedFile[]) => {
+    const result = await step.run(async (onProgress) => {
       const plan = await workspace.planImport(files);
       const existing = plan.filter((i) => i.replaces && i.failure === null);
       const replace = existing.length > 0 ? await ask(existing) : new Set<string>();
@@ -55,6 +71,8 @@ export function ImportStep({ workspace }: { workspace: Workspace }) {
       const outcome = await workspace.importReturns(plan, files, replace, onProgress);
       return { cancelled: false, outcome, failed: allFailures(plan, outcome) };
     }, 'Không nhập được các tệp đã chọn');
+    if (result && !result.cancelled && result.outcome.imported.length > 0) onDataChanged();
+  };
 
   const onPicked = (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []).map(pickedFile);
@@ -77,12 +95,17 @@ export function ImportStep({ workspace }: { workspace: Workspace }) {
         onChange={onPicked}
       />
       <div>
-        <Button onClick={() => input.current?.click()} disabled={busy}>
+        <Button ref={button} onClick={() => input.current?.click()} disabledFocusable={busy}>
           Nhập biểu đã nhận
         </Button>
       </div>
-      {question ? <ReplaceDialog items={question.items} onAnswer={question.answer} /> : null}
-      {step.running && !question ? <ProgressLine progress={step.progress} fallbackLabel="Đang đọc các tệp đã chọn…" /> : null}
+      {question ? <ReplaceDialog items={question.items} mode={workspace.mode} onAnswer={question.answer} /> : null}
+      {step.running ? (
+        // Hidden, not unmounted, while the dialog asks: unmounting would announce the end of the import.
+        <div hidden={question !== null}>
+          <ProgressLine progress={step.progress} fallbackLabel="Đang đọc các tệp đã chọn…" endLabel="Đã kết thúc: nhập biểu." />
+        </div>
+      ) : null}
       <ErrorBar message={step.error} />
       {step.result ? <ImportSummary result={step.result} /> : null}
     </StepSection>

@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CheckOutcome, ConsolidateOutcome, PanePlatform, ReportOutcome, Workspace } from '../workspace/workspace';
 import { CheckStep } from './CheckStep';
 import { ConsolidateStep } from './ConsolidateStep';
@@ -38,6 +38,20 @@ export function MainPane({ workspace, platform }: PaneProps) {
     if (chartCode !== null && !charts.choices.some((c) => c.code === chartCode)) setChartCode(null);
   }, [charts.choices, chartCode]);
 
+  const resetCheck = check.reset;
+  const resetConsolidation = consolidation.reset;
+  const resetReport = report.reset;
+  /**
+   * The returns or the period changed: the workspace has dropped its last check and consolidation, so
+   * what steps 3–5 show (and what their download buttons would save) no longer holds.
+   */
+  const onDataChanged = useCallback(() => {
+    resetCheck();
+    resetConsolidation();
+    resetReport();
+    setOneClickNote(null);
+  }, [resetCheck, resetConsolidation, resetReport]);
+
   const runCheck = () => check.run((onProgress) => workspace.check(onProgress), 'Không kiểm tra được');
   const runConsolidate = () =>
     consolidation.run((onProgress) => workspace.consolidate({ chartCode }, onProgress), 'Không tổng hợp được');
@@ -60,17 +74,24 @@ export function MainPane({ workspace, platform }: PaneProps) {
   return (
     <div className={styles.steps}>
       <div className={styles.oneClick}>
-        <Button appearance="primary" size="large" onClick={runAll} disabled={busy.busy}>
+        <Button appearance="primary" size="large" onClick={runAll} disabledFocusable={busy.busy}>
           Kiểm tra, tổng hợp và soạn báo cáo
         </Button>
         <StatusText>{oneClickNote}</StatusText>
       </div>
-      <SetupStep workspace={workspace} platform={platform} onSetupChanged={() => setSetupVersion((v) => v + 1)} />
-      <ImportStep workspace={workspace} />
+      <SetupStep
+        workspace={workspace}
+        platform={platform}
+        onSetupChanged={() => setSetupVersion((v) => v + 1)}
+        onDataChanged={onDataChanged}
+      />
+      <ImportStep workspace={workspace} onDataChanged={onDataChanged} />
       <CheckStep step={check} onCheck={() => void runCheck()} onSelectCell={(sheet, cell) => workspace.selectCell(sheet, cell)} />
       <ConsolidateStep
         step={consolidation}
         platform={platform}
+        // Only Excel draws the chart: the browser's download has none, so the choice is not offered there.
+        offerChart={workspace.mode === 'excel'}
         choices={charts.choices}
         choicesError={charts.error}
         chartCode={chartCode}

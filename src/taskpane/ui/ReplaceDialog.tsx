@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ImportPlanItem } from '../workspace/workspace';
+import type { ImportPlanItem, WorkspaceMode } from '../workspace/workspace';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', maxHeight: '240px', overflowY: 'auto' },
@@ -22,12 +22,38 @@ export function unitOf(item: ImportPlanItem): string {
   return item.unit ?? item.sheet;
 }
 
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `“${n}”`).join(', ');
+}
+
+/**
+ * What replacing means. Inside Excel the plan only knows a sheet of that name exists (it may be
+ * hand-made, not an earlier import); in the browser it is a return imported earlier in this session.
+ */
+export function replaceSentence(items: readonly ImportPlanItem[], mode: WorkspaceMode): string {
+  if (mode === 'browser') {
+    return `Đã nhập biểu của ${quoted(items.map(unitOf))}; nếu thay, biểu cũ được bỏ.`;
+  }
+  const sheets = quoted(items.map((i) => i.sheet));
+  return items.length === 1
+    ? `Sổ đã có trang tính ${sheets}; nếu thay, nội dung trang đó sẽ được ghi đè bằng biểu mới.`
+    : `Sổ đã có các trang tính ${sheets}; nếu thay, nội dung các trang đó sẽ được ghi đè bằng biểu mới.`;
+}
+
 /**
  * Asks which existing returns may be replaced. Only files the user ticks (or "Thay tất cả") are
  * replaced; closing the dialog cancels the whole import.
  * @param onAnswer the files to replace, or null to import nothing
  */
-export function ReplaceDialog({ items, onAnswer }: { items: readonly ImportPlanItem[]; onAnswer(replace: Set<string> | null): void }) {
+export function ReplaceDialog({
+  items,
+  mode,
+  onAnswer,
+}: {
+  items: readonly ImportPlanItem[];
+  mode: WorkspaceMode;
+  onAnswer(replace: Set<string> | null): void;
+}) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
 
@@ -45,10 +71,8 @@ export function ReplaceDialog({ items, onAnswer }: { items: readonly ImportPlanI
         <DialogBody>
           <DialogTitle>Thay biểu đã có?</DialogTitle>
           <DialogContent>
-            <p>
-              {items.length === 1 ? 'Đơn vị sau' : `${items.length} đơn vị sau`} đã có biểu nhập trước đó. Đánh dấu đơn vị
-              muốn thay bằng tệp mới; đơn vị không đánh dấu giữ nguyên biểu cũ.
-            </p>
+            <p>{replaceSentence(items, mode)}</p>
+            <p>Đánh dấu đơn vị muốn thay bằng tệp mới; đơn vị không đánh dấu được giữ nguyên.</p>
             <div className={styles.list} role="group" aria-label="Đơn vị đã có biểu">
               {items.map((item) => (
                 <Checkbox

@@ -1,5 +1,5 @@
 import { Button, createFocusOutlineStyle, makeStyles, shorthands, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PanePlatform, ReportOutcome } from '../workspace/workspace';
 import { CannotDownloadNote } from './CannotDownloadNote';
 import { ErrorBar } from './ErrorBar';
@@ -37,6 +37,11 @@ export function ReportStep({ step, platform, onDraft }: ReportStepProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const report = step.result;
 
+  // A report forgotten (new returns or period) takes the note about copying it along.
+  useEffect(() => {
+    if (!report) setCopy('idle');
+  }, [report]);
+
   const copyReport = async () => {
     if (!report) return;
     setCopy('copying');
@@ -57,15 +62,15 @@ export function ReportStep({ step, platform, onDraft }: ReportStepProps) {
   return (
     <StepSection title="5. Soạn báo cáo">
       <div className={styles.actions}>
-        <Button onClick={draft} disabled={busy}>
+        <Button onClick={draft} disabledFocusable={busy}>
           Soạn báo cáo
         </Button>
         {platform.canDownload ? (
-          <Button onClick={() => report && platform.download(report.docx)} disabled={busy || !report}>
+          <Button onClick={() => report && platform.download(report.docx)} disabledFocusable={busy || !report}>
             Tải báo cáo (.docx)
           </Button>
         ) : null}
-        <Button onClick={copyReport} disabled={busy || !report || copy === 'copying'}>
+        <Button onClick={copyReport} disabledFocusable={busy || !report || copy === 'copying'}>
           Sao chép
         </Button>
       </div>
@@ -74,13 +79,13 @@ export function ReportStep({ step, platform, onDraft }: ReportStepProps) {
           Hãy bấm “Sao chép” rồi dán báo cáo vào Word (Cmd+V hoặc Ctrl+V).
         </CannotDownloadNote>
       )}
-      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang soạn báo cáo…" /> : null}
+      {step.running ? <ProgressLine progress={step.progress} fallbackLabel="Đang soạn báo cáo…" endLabel="Đã kết thúc: soạn báo cáo." /> : null}
       <ErrorBar message={step.error} />
-      <StatusText>{copy === 'copied' ? 'Đã sao chép báo cáo. Mở Word và dán (Ctrl+V) để có bản có định dạng.' : null}</StatusText>
+      <StatusText>{copy === 'copied' ? 'Đã sao chép báo cáo. Mở Word và dán (Ctrl+V; trên máy Mac: Cmd+V) để có bản có định dạng.' : null}</StatusText>
       {copy === 'failed' ? (
         <InfoBar intent="warning" title="Không sao chép được">
-          Excel không cho ngăn tác vụ ghi vào bộ nhớ tạm. Hãy bôi đen nội dung trong khung xem trước rồi bấm Ctrl+C (trên
-          Mac: Cmd+C).
+          Ngăn tác vụ không ghi được vào bộ nhớ tạm. Hãy chọn toàn bộ phần xem trước rồi nhấn Ctrl+C (trên máy Mac: Cmd+C),
+          sau đó dán vào Word.
         </InfoBar>
       ) : null}
       {report ? (

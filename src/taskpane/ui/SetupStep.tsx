@@ -37,15 +37,19 @@ interface SetupStepProps {
   platform: PanePlatform;
   /** After the template sheets were inserted: what depends on the template (chart choices) should reload. */
   onSetupChanged(): void;
+  /** The period changed: the workspace dropped its last check and consolidation. */
+  onDataChanged(): void;
 }
 
-export function SetupStep({ workspace, platform, onSetupChanged }: SetupStepProps) {
+export function SetupStep({ workspace, platform, onSetupChanged, onDataChanged }: SetupStepProps) {
   const styles = useStyles();
   const { busy } = useBusy();
   const load = useStep<SetupInfo>();
   const insert = useStep<InsertOutcome>();
   const forms = useStep<Download>();
-  const period = usePeriodDraft(workspace);
+  const period = usePeriodDraft(workspace, onDataChanged);
+  // The browser never reads an edited template back: there the button only saves the template file.
+  const inBrowser = workspace.mode === 'browser';
   const [setup, setSetup] = useState<SetupInfo | null>(null);
 
   const runLoad = load.run;
@@ -63,7 +67,10 @@ export function SetupStep({ workspace, platform, onSetupChanged }: SetupStepProp
   }, [reload]);
 
   const insertTemplate = async () => {
-    const outcome = await insert.run(() => workspace.insertTemplateSheets(), 'Không chèn được mẫu vào sổ');
+    const outcome = await insert.run(
+      () => workspace.insertTemplateSheets(),
+      inBrowser ? 'Không tạo được tệp mẫu chỉ tiêu' : 'Không chèn được mẫu vào sổ',
+    );
     if (!outcome) return;
     if (outcome.download && platform.canDownload) platform.download(outcome.download);
     await reload();
@@ -79,51 +86,65 @@ export function SetupStep({ workspace, platform, onSetupChanged }: SetupStepProp
     <StepSection title="1. Mẫu & đơn vị">
       {load.running && !setup ? <Spinner size="tiny" label="Đang đọc mẫu và danh sách đơn vị…" /> : null}
       <ErrorBar message={load.error} />
-      {setup ? <SetupFacts setup={setup} period={period} /> : null}
+      {setup ? <SetupFacts setup={setup} period={period} busy={busy} /> : null}
       <div className={styles.actions}>
-        <Button onClick={insertTemplate} disabled={busy}>
-          Chèn mẫu vào sổ
+        <Button onClick={insertTemplate} disabledFocusable={busy}>
+          {inBrowser ? 'Tải mẫu chỉ tiêu (.xlsx)' : 'Chèn mẫu vào sổ'}
         </Button>
         {platform.canDownload ? (
-          <Button onClick={makeForms} disabled={busy}>
+          <Button onClick={makeForms} disabledFocusable={busy}>
             Tạo biểu mẫu gửi đơn vị
           </Button>
         ) : null}
-        <Button appearance="subtle" onClick={() => void reload()} disabled={busy}>
+        <Button appearance="subtle" onClick={() => void reload()} disabledFocusable={busy}>
           Đọc lại mẫu
         </Button>
       </div>
+      {inBrowser ? (
+        <Text size={200}>
+          Ở chế độ trình duyệt, ngăn tác vụ luôn dùng mẫu có sẵn, kể cả khi bạn đã sửa tệp mẫu tải về. Mẫu sửa chỉ có tác
+          dụng khi chạy trong Excel: mở sổ bằng Excel, chèn mẫu vào sổ bằng phần bổ trợ này rồi sửa mẫu ngay trong sổ.
+        </Text>
+      ) : null}
       {platform.canDownload ? null : (
         <CannotDownloadNote>
           Vì vậy ở đây không tạo được tệp biểu mẫu gửi đơn vị. Hãy mở sổ bằng Excel trên web hoặc Excel cho Windows
           để tạo biểu mẫu.
         </CannotDownloadNote>
       )}
-      {insert.running ? <ProgressLine progress={insert.progress} fallbackLabel="Đang chèn mẫu vào sổ…" /> : null}
+      {insert.running ? (
+        <ProgressLine
+          progress={insert.progress}
+          fallbackLabel={inBrowser ? 'Đang tạo tệp mẫu chỉ tiêu…' : 'Đang chèn mẫu vào sổ…'}
+          endLabel={inBrowser ? 'Đã kết thúc: tạo tệp mẫu chỉ tiêu.' : 'Đã kết thúc: chèn mẫu vào sổ.'}
+        />
+      ) : null}
       <ErrorBar message={insert.error} />
-      <StatusText>{insert.result ? insertSentence(insert.result, platform.canDownload) : null}</StatusText>
-      {forms.running ? <ProgressLine progress={forms.progress} fallbackLabel="Đang tạo biểu mẫu…" /> : null}
+      <StatusText>{insert.result ? insertSentence(insert.result, platform.canDownload, inBrowser) : null}</StatusText>
+      {forms.running ? <ProgressLine progress={forms.progress} fallbackLabel="Đang tạo biểu mẫu…" endLabel="Đã kết thúc: tạo biểu mẫu." /> : null}
       <ErrorBar message={forms.error} />
       <StatusText>{forms.result ? `Đã tải về ${forms.result.name}: giải nén rồi gửi cho mỗi đơn vị biểu mang tên đơn vị đó.` : null}</StatusText>
     </StepSection>
   );
 }
 
-function insertSentence(outcome: InsertOutcome, canDownload: boolean): string {
+function insertSentence(outcome: InsertOutcome, canDownload: boolean, inBrowser: boolean): string {
   const parts: string[] = [];
   if (outcome.written.length > 0) parts.push(`Đã chèn các trang tính: ${outcome.written.join(', ')}.`);
   if (outcome.existing.length > 0) parts.push(`Đã có sẵn nên giữ nguyên: ${outcome.existing.join(', ')}.`);
   if (outcome.download) {
     parts.push(
       canDownload
-        ? `Đã tạo tệp ${outcome.download.name}: sửa mẫu trong tệp này bằng Excel.`
+        ? inBrowser
+          ? `Đã tải về ${outcome.download.name}. Mẫu sửa trong tệp này không được dùng ở chế độ trình duyệt; chỉ có tác dụng khi chạy trong Excel (chèn mẫu vào sổ bằng phần bổ trợ).`
+          : `Đã tạo tệp ${outcome.download.name}: sửa mẫu trong tệp này bằng Excel.`
         : 'Excel này không lưu được tệp từ ngăn tác vụ; hãy dùng Excel trên web hoặc Excel cho Windows.',
     );
   }
   return parts.join(' ') || 'Không có gì cần chèn.';
 }
 
-function SetupFacts({ setup, period }: { setup: SetupInfo; period: PeriodDraft }) {
+function SetupFacts({ setup, period, busy }: { setup: SetupInfo; period: PeriodDraft; busy: boolean }) {
   const styles = useStyles();
   return (
     <>
@@ -137,7 +158,7 @@ function SetupFacts({ setup, period }: { setup: SetupInfo; period: PeriodDraft }
         <dt className={styles.term}>Mẫu báo cáo</dt>
         <dd className={styles.detail}>{SOURCE_TEXT.report[setup.reportSource]}</dd>
       </dl>
-      <PeriodField period={period} />
+      <PeriodField period={period} busy={busy} />
       <UnitList units={setup.units} source={SOURCE_TEXT.units[setup.unitSource]} />
       {setup.problems.map((problem, i) => (
         <InfoBar key={i} intent="warning">
@@ -148,7 +169,8 @@ function SetupFacts({ setup, period }: { setup: SetupInfo; period: PeriodDraft }
   );
 }
 
-function PeriodField({ period }: { period: PeriodDraft }) {
+/** Read-only while a step runs: a period typed then would change the workspace under the running step. */
+function PeriodField({ period, busy }: { period: PeriodDraft; busy: boolean }) {
   const styles = useStyles();
   const empty = period.value.trim() === '';
   return (
@@ -159,16 +181,16 @@ function PeriodField({ period }: { period: PeriodDraft }) {
         validationState={empty ? 'warning' : 'none'}
         validationMessage={empty ? 'Chưa ghi kỳ báo cáo (ví dụ: 6 tháng đầu năm 2025). Khi để trống, bảng tổng hợp lấy kỳ ghi trên đa số biểu đã nhận.' : undefined}
       >
-        <Input value={period.value} onChange={(_, data) => period.type(data.value)} />
+        <Input value={period.value} onChange={(_, data) => period.type(data.value)} disabled={busy} />
       </Field>
       {period.conflict !== null ? (
         <InfoBar intent="warning" title="Kỳ báo cáo khác nhau">
           Sổ ghi kỳ “{period.conflict}”, còn bạn đã nhập “{period.value}”. Dùng kỳ nào?
           <span className={styles.choice}>
-            <Button size="small" onClick={period.acceptFound}>
+            <Button size="small" onClick={period.acceptFound} disabledFocusable={busy}>
               Dùng “{period.conflict}”
             </Button>
-            <Button size="small" onClick={period.keepTyped}>
+            <Button size="small" onClick={period.keepTyped} disabledFocusable={busy}>
               Giữ “{period.value}”
             </Button>
           </span>

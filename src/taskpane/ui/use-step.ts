@@ -19,6 +19,11 @@ export interface StepRun<T> extends StepState<T> {
    * the error text is then in `error`. `failedAction` starts the message of an unexpected error.
    */
   run(task: (onProgress: OnProgress) => Promise<T>, failedAction: string): Promise<T | null>;
+  /**
+   * Forgets the last result and error (the data they were made from changed). A run still going on
+   * when reset is called no longer stores what it ends with.
+   */
+  reset(): void;
 }
 
 const IDLE = { running: false, progress: null, error: null, result: null, runs: 0 };
@@ -39,9 +44,11 @@ export function useStep<T>(): StepRun<T> {
       };
       try {
         const result = await task(onProgress);
+        if (runId.current !== id) return null;
         setState((s) => ({ running: false, progress: null, error: null, result, runs: s.runs + 1 }));
         return result;
       } catch (e) {
+        if (runId.current !== id) return null;
         setState((s) => ({ ...s, running: false, progress: null, error: errorText(e, failedAction), result: null }));
         return null;
       } finally {
@@ -51,5 +58,11 @@ export function useStep<T>(): StepRun<T> {
     [enter, leave],
   );
 
-  return { ...state, run };
+  const reset = useCallback(() => {
+    runId.current++;
+    // `runs` keeps counting, so that whatever is keyed by it starts afresh with the next result.
+    setState((s) => ({ ...IDLE, runs: s.runs }));
+  }, []);
+
+  return { ...state, run, reset };
 }

@@ -3,20 +3,26 @@
  * per unit, like one sheet per unit inside Excel) and every result is offered as a download.
  * Nothing leaves the browser. No DOM here either, so it runs under Node in tests.
  */
+import { sameSheetName } from '../../core/form/import-register';
 import { runJob, type JobResult } from '../../core/job';
 import type { ReturnInput } from '../../core/validate/return-input';
-import { returnFromBytes } from '../../workbook/open-return';
 import {
   blankFormsZip,
+  chartChoicesOf,
   checkOutcome,
   consolidationDownload,
-  importFailure,
+  FILE_NOT_PICKED_MESSAGE,
+  NOT_CONSOLIDATED_MESSAGE,
+  NOT_CONSOLIDATED_REPORT_MESSAGE,
+  openPicked,
   reportOutcome,
   resolveSetup,
   sheetNameFor,
   sheetNameForFile,
+  takePicked,
   templateDownload,
   unitOfReturn,
+  type Opened,
   type Setup,
 } from './pane-engine';
 import {
@@ -42,19 +48,8 @@ interface Slot {
   unit: string | null;
 }
 
-/** A picked file once read: kept between planImport and importReturns so it is read and parsed once. */
-interface Opened {
-  bytes: Uint8Array | null;
-  input: ReturnInput | null;
-  failure: string | null;
-}
-
 export const NO_RETURNS_MESSAGE = 'Chưa nhập biểu nào: hãy bấm "Nhập biểu đã nhận" trước.';
-export const NOT_CONSOLIDATED_MESSAGE = 'Chưa có bảng tổng hợp: hãy bấm "Tổng hợp" trước.';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export { NOT_CONSOLIDATED_MESSAGE };
 
 export class BrowserWorkspace implements Workspace {
   readonly mode = 'browser' as const;
@@ -115,15 +110,13 @@ export class BrowserWorkspace implements Workspace {
     const remaining = [...files];
     for (const [i, item] of plan.entries()) {
       onProgress({ done: i, total: plan.length, label: `Đang nhập: ${item.file}` });
-      // Same name, first unused: two picked files may share a name (from different folders).
-      const at = remaining.findIndex((f) => f.name === item.file);
-      const picked = at >= 0 ? remaining.splice(at, 1)[0] : undefined;
+      const picked = takePicked(remaining, item.file);
       if (item.failure !== null) {
         outcome.failed.push({ file: item.file, reason: item.failure });
         continue;
       }
       if (!picked) {
-        outcome.failed.push({ file: item.file, reason: 'Không tìm thấy tệp này trong các tệp đã chọn; hãy chọn lại tệp.' });
+        outcome.failed.push({ file: item.file, reason: FILE_NOT_PICKED_MESSAGE });
         continue;
       }
       if (item.replaces && !replace.has(item.file)) {
@@ -177,12 +170,12 @@ export class BrowserWorkspace implements Workspace {
   }
 
   async draftReport(): Promise<ReportOutcome> {
-    if (!this.consolidated) throw new WorkspaceError('Chưa có bảng tổng hợp để soạn báo cáo: hãy bấm "Tổng hợp" trước.');
+    if (!this.consolidated) throw new WorkspaceError(NOT_CONSOLIDATED_REPORT_MESSAGE);
     return reportOutcome(this.consolidated, this.currentSetup().reportTemplate);
   }
 
   async chartChoices(): Promise<{ code: string; name: string }[]> {
-    return this.currentSetup().template.indicators.map((i) => ({ code: i.code, name: i.name }));
+    return chartChoicesOf(this.currentSetup());
   }
 
   private currentSetup(): Setup {
@@ -196,20 +189,8 @@ export class BrowserWorkspace implements Workspace {
     this.consolidated = null;
   }
 
-  /** Reads and opens a picked file once; a file that cannot be read gets a reason instead of throwing. */
-  private async open(picked: PickedFile): Promise<Opened> {
-    const known = this.opened.get(picked);
-    if (known) return known;
-    let opened: Opened;
-    try {
-      const bytes = await picked.read();
-      const input = await returnFromBytes(picked.name, bytes);
-      opened = { bytes, input, failure: importFailure(input) };
-    } catch (e) {
-      opened = { bytes: null, input: null, failure: `Không đọc được tệp (${errorText(e)}); hãy chọn lại tệp.` };
-    }
-    this.opened.set(picked, opened);
-    return opened;
+  private open(picked: PickedFile): Promise<Opened> {
+    return openPicked(this.opened, picked);
   }
 
   /**
@@ -218,7 +199,7 @@ export class BrowserWorkspace implements Workspace {
    */
   private slotForFile(file: string, taken: ReadonlySet<string>): string {
     for (const [name, slot] of this.slots) {
-      if (slot.unit === null && slot.file.toLowerCase() === file.toLowerCase()) return name;
+      if (slot.unit === null && sameSheetName(slot.file, file)) return name;
     }
     return sheetNameForFile(file, taken);
   }

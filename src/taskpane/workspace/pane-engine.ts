@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { coverageSentence, SEVERITY_TEXT } from '../../core/consolidate/consolidation-sheets';
 import { buildForm } from '../../core/form/form-writer';
 import { fileFailureMessage } from '../../core/form/file-kind';
+import { sheetNameKey, uniqueSheetName } from '../../core/form/import-register';
 import type { Grid } from '../../core/grid/sheet';
 import type { SheetSpec } from '../../core/grid/sheet-spec';
 import type { JobResult } from '../../core/job';
@@ -26,7 +27,11 @@ import type { ReturnInput } from '../../core/validate/return-input';
 import { validateReturns } from '../../core/validate/validate-returns';
 import { consolidationFileBytes } from '../../workbook/consolidation-file';
 import { ExcelJsWorkbook } from '../../workbook/exceljs-workbook';
-import { WorkspaceError, type CheckOutcome, type Download, type FindingView, type OnProgress, type ReportOutcome, type RosterEntry, type SetupInfo } from './workspace';
+import { returnFromBytes } from '../../workbook/open-return';
+import {
+  WorkspaceError, type CheckOutcome, type Download, type FindingView, type OnProgress, type PickedFile, type ReportOutcome,
+  type RosterEntry, type SetupInfo,
+} from './workspace';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -36,6 +41,47 @@ export const REPORT_FILE_NAME = 'bao-cao.docx';
 export const FORMS_FILE_NAME = 'bieu-mau-gui-don-vi.zip';
 export const TEMPLATE_FILE_NAME = 'mau-chi-tieu.xlsx';
 export const PROVINCE_TOTAL_LABEL = 'Tổng hợp toàn tỉnh';
+export const NOT_CONSOLIDATED_MESSAGE = 'Chưa có bảng tổng hợp: hãy bấm "Tổng hợp" trước.';
+export const NOT_CONSOLIDATED_REPORT_MESSAGE = 'Chưa có bảng tổng hợp để soạn báo cáo: hãy bấm "Tổng hợp" trước.';
+export const FILE_NOT_PICKED_MESSAGE = 'Không tìm thấy tệp này trong các tệp đã chọn; hãy chọn lại tệp.';
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A picked file once read: kept between planImport and importReturns so it is read and parsed once. */
+export interface Opened {
+  bytes: Uint8Array | null;
+  input: ReturnInput | null;
+  failure: string | null;
+}
+
+/** Reads and opens a picked file once (per `cache`); a file that cannot be read gets a reason instead of throwing. */
+export async function openPicked(cache: WeakMap<PickedFile, Opened>, picked: PickedFile): Promise<Opened> {
+  const known = cache.get(picked);
+  if (known) return known;
+  let opened: Opened;
+  try {
+    const bytes = await picked.read();
+    const input = await returnFromBytes(picked.name, bytes);
+    opened = { bytes, input, failure: importFailure(input) };
+  } catch (e) {
+    opened = { bytes: null, input: null, failure: `Không đọc được tệp (${errorText(e)}); hãy chọn lại tệp.` };
+  }
+  cache.set(picked, opened);
+  return opened;
+}
+
+/** Takes out of `remaining` the first file called `name`: two picked files may share a name (from different folders). */
+export function takePicked(remaining: PickedFile[], name: string): PickedFile | undefined {
+  const at = remaining.findIndex((f) => f.name === name);
+  return at >= 0 ? remaining.splice(at, 1)[0] : undefined;
+}
+
+/** Indicators that can be charted: code and name, in template order. */
+export function chartChoicesOf(setup: Setup): { code: string; name: string }[] {
+  return setup.template.indicators.map((i) => ({ code: i.code, name: i.name }));
+}
 
 /** The staff-editable sheets of the open workbook (null when absent). */
 export interface SetupSheets {
@@ -129,15 +175,9 @@ export function sheetNameFor(name: string): string {
   return (clean || 'Đơn vị').slice(0, 31).trim();
 }
 
-/** Sheet name for a file of no known unit: its name without extension, made unique among `taken`. */
+/** Sheet name for a file of no known unit: its name without extension, made unique among `taken` (compared as Excel compares sheet names). */
 export function sheetNameForFile(file: string, taken: ReadonlySet<string>): string {
-  const base = sheetNameFor(file.replace(/\.[^.]+$/, ''));
-  const folded = new Set([...taken].map((t) => t.toLowerCase()));
-  if (!folded.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base.slice(0, 31 - String(n).length - 3)} (${n})`;
-    if (!folded.has(candidate.toLowerCase())) return candidate;
-  }
+  return uniqueSheetName(sheetNameFor(file.replace(/\.[^.]+$/, '')), new Set([...taken].map(sheetNameKey)));
 }
 
 export interface FindingPlace {
@@ -175,7 +215,9 @@ export function checkOutcome(result: JobResult, place: FindingPlace): CheckOutco
   const groups = new Map<string, FindingView[]>();
   result.findings.forEach((f, i) => {
     const view = findingView(f, i, c.template, place);
-    groups.set(view.unit, [...(groups.get(view.unit) ?? []), view]);
+    const group = groups.get(view.unit);
+    if (group) group.push(view);
+    else groups.set(view.unit, [view]);
   });
   return {
     roster,

@@ -41,3 +41,12 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 export function cellKey(sheet: string, cell: string): string {
   return `${sheet.normalize('NFC').toLocaleLowerCase()}!${cell.replace(/\$/g, '').toUpperCase()}`;
 }
+
+/** What Excel answers for a cell without fill. */
+const NO_FILL = '#FFFFFF';
+
+/** "#RRGGBB" in upper case, or null for no fill (or an answer that is not a colour). */
+export function normalFill(color: string | null | undefined): string | null {
+  if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color)) return null;
+  return color.toUpperCase() === NO_FILL ? null : color.toUpperCase();
+}

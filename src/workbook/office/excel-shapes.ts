@@ -53,7 +53,7 @@ export interface RangeLike {
   /** ExcelApi 1.8. */
   dataValidation: { rule: unknown; errorAlert: unknown; ignoreBlanks: boolean; clear(): void };
   /** ExcelApi 1.9. */
-  getCellProperties(options: { format: { font: { name: true } } }): ClientResultLike<{ format?: { font?: { name?: string } } }[][]>;
+  getCellProperties(options: { format: { font: { name: true }; fill: { color: true } } }): ClientResultLike<{ format?: { font?: { name?: string }; fill?: { color?: string } } }[][]>;
   /** ExcelApi 1.9. */
   getRowProperties(options: { rowHidden: true; rowIndex: true }): ClientResultLike<{ rowHidden?: boolean; rowIndex?: number }[]>;
 }

@@ -4,7 +4,8 @@
  * syncs, so a caller can ride other loads on the same syncs.
  */
 import type { CellValue, SheetSnapshot } from '../../core/grid/sheet';
-import { rangeAt, rangeBounds, type Bounds, type SupportsFn } from './addresses';
+import { a1 } from '../../core/grid/address';
+import { cellKey, normalFill, rangeAt, rangeBounds, type Bounds, type SupportsFn } from './addresses';
 import type { RangeLike, WorksheetLike } from './excel-shapes';
 
 export interface QueuedRead {
@@ -72,34 +73,70 @@ export function gridOf(p: QueuedRead, has: SupportsFn): SheetGrid {
  * Returns what to run after the next sync to fill them into the snapshot, or null when nothing was queued.
  */
 export function queueExtras(sheet: WorksheetLike, grid: SheetGrid, has: SupportsFn): (() => void) | null {
-  const { snapshot, origin } = grid;
-  if (!origin) {
-    if (has('1.2')) snapshot.hiddenRows = [];
+  const fill = queueExtrasAt(sheet, grid.origin, has);
+  if (!grid.origin) {
+    fill?.(grid.snapshot);
     return null;
   }
+  return fill ? () => fill(grid.snapshot) : null;
+}
+
+/** The bounds of a used range queued by `queueUsedBounds`, after the sync; null for an empty sheet (1.4+). */
+export function usedBounds(used: RangeLike, has: SupportsFn): Bounds | null {
+  if (has('1.4') && used.isNullObject) return null;
+  return rangeBounds(used.address);
+}
+
+/** Queues only the address of the used range (values only, where the set allows): what `queueExtrasAt` needs, before the values are read. */
+export function queueUsedBounds(sheet: WorksheetLike, has: SupportsFn): RangeLike {
+  const used = has('1.4')
+    ? sheet.getUsedRangeOrNullObject(true)
+    : has('1.2') ? sheet.getUsedRange(true) : sheet.getUsedRange();
+  used.load('address');
+  return used;
+}
+
+/**
+ * Like `queueExtras`, over `bounds` (the used range, or null for an empty sheet) known before the values
+ * are read, so that the extras can ride the same sync as the values. The returned function fills the
+ * snapshot read in that sync; null when nothing was queued and nothing is to fill.
+ */
+export function queueExtrasAt(
+  sheet: WorksheetLike,
+  bounds: Bounds | null,
+  has: SupportsFn,
+): ((snapshot: SheetSnapshot, fills?: Map<string, string>) => void) | null {
+  if (!bounds) {
+    return has('1.2') ? (snapshot) => { snapshot.hiddenRows = []; } : null;
+  }
+  const within = (snapshot: SheetSnapshot, rows: number[]) => rows.filter((r) => r < snapshot.values.length);
   if (has('1.9')) {
-    const range = rangeAt(sheet, origin, has);
+    const range = rangeAt(sheet, bounds, has);
     const rowProps = range.getRowProperties({ rowHidden: true, rowIndex: true });
-    const cellProps = range.getCellProperties({ format: { font: { name: true } } });
-    return () => {
-      snapshot.hiddenRows = rowProps.value.flatMap((r, i) => (r.rowHidden ? [r.rowIndex ?? origin.row + i] : []));
+    const cellProps = range.getCellProperties({ format: { font: { name: true }, fill: { color: true } } });
+    return (snapshot, fills) => {
+      snapshot.hiddenRows = within(snapshot, rowProps.value.flatMap((r, i) => (r.rowHidden ? [r.rowIndex ?? bounds.row + i] : [])));
+      if (!snapshot.values.length) return;
       const fonts = snapshot.values.map((row) => row.map((): string | undefined => undefined));
       cellProps.value.forEach((row, r) => row.forEach((cell, c) => {
-        const target = fonts[origin.row + r];
-        if (target && origin.col + c < target.length) target[origin.col + c] = cell.format?.font?.name ?? undefined;
+        const target = fonts[bounds.row + r];
+        if (target && bounds.col + c < target.length) target[bounds.col + c] = cell.format?.font?.name ?? undefined;
+        // A cell's own fill, so that a highlight can give it back when it comes off.
+        const fill = fills && normalFill(cell.format?.fill?.color);
+        if (fill) fills.set(cellKey(snapshot.name, a1(bounds.row + r, bounds.col + c)), fill);
       }));
       snapshot.fonts = fonts;
     };
   }
   if (has('1.2')) {
-    const range = rangeAt(sheet, origin, has);
-    const rows = Array.from({ length: origin.rows }, (_, i) => {
+    const range = rangeAt(sheet, bounds, has);
+    const rows = Array.from({ length: bounds.rows }, (_, i) => {
       const row = range.getRow(i);
       row.load('rowHidden');
       return row;
     });
-    return () => {
-      snapshot.hiddenRows = rows.flatMap((row, i) => (row.rowHidden ? [origin.row + i] : []));
+    return (snapshot) => {
+      snapshot.hiddenRows = within(snapshot, rows.flatMap((row, i) => (row.rowHidden ? [bounds.row + i] : [])));
     };
   }
   return null;

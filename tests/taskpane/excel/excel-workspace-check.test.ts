@@ -62,7 +62,23 @@ describe('ExcelWorkspace check', () => {
     expect(notes()).toEqual(["'Quế Sơn'!E" + (row01 + 1), "'Điện Bàn'!E34"].sort());
     expect(second.roster.find((r) => r.unit === 'Quế Sơn')).toMatchObject({ errors: 1 });
     const clears = fake.formats.filter((f) => f.path === 'format.fill.clear()').map((f) => `${f.sheet}!${f.address}`);
-    expect(clears.sort()).toEqual(['Điện Bàn!E18', 'Điện Bàn!E34']);
+    // Only the corrected cell is cleared; E34, still faulty, keeps its mark.
+    expect(clears.sort()).toEqual(['Điện Bàn!E18']);
+  });
+
+  test('a corrected cell gets back the shading it had before it was highlighted', async () => {
+    const { fake, ws } = await checkedWorkspace();
+    fake.sheet('Điện Bàn').cellFills.set('E18', '#DDEBF7'); // the form's shaded input cell
+    const syncsBefore = fake.syncs;
+    await ws.check();
+    const checkSyncs = fake.syncs - syncsBefore;
+    expect(fake.fills().get('Điện Bàn!E18')).toBe(`#${MARK_FILL.warning}`);
+    fake.sheet('Điện Bàn').values[17][4] = 3416;
+    await ws.check();
+    expect(fake.fills().get('Điện Bàn!E18')).toBe('#DDEBF7');
+    expect(fake.fills().has('Điện Bàn!E34')).toBe(true); // still faulty: still marked
+    expect(fake.syncs - syncsBefore).toBe(2 * checkSyncs);
+    expect(checkSyncs).toBeLessThanOrEqual(4);
   });
 
   test('a note the user changed on a previously marked cell is left alone', async () => {

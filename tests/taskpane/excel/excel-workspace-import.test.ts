@@ -85,7 +85,8 @@ describe('ExcelWorkspace import', () => {
     const plan = await ws.planImport([queSon()]);
     expect(plan[0]).toMatchObject({ sheet: 'Quế Sơn', replaces: true });
     await ws.importReturns(plan, [queSon()], new Set(['que-son.xlsx']));
-    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Quế Sơn', IMPORT_REGISTER_SHEET]);
+    // Replaced in place (never deleted, so formulas pointing at it survive): it keeps its tab position.
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Quế Sơn', 'Sheet1', IMPORT_REGISTER_SHEET]);
   });
 
   test('unreadable files are listed with their reason and write nothing', async () => {

@@ -42,7 +42,10 @@ describe('import register', () => {
   });
 
   test('highlight register round trip', () => {
-    const marks = [{ sheet: 'Quế Sơn', cell: 'E12', severity: 'error' as const, note: 'Số âm -5\nvà dòng hai' }];
+    const marks = [
+      { sheet: 'Quế Sơn', cell: 'E12', severity: 'error' as const, note: 'Số âm -5\nvà dòng hai', fill: null },
+      { sheet: 'Tam Kỳ', cell: 'E9', severity: 'warning' as const, note: '', fill: '#DDEBF7' },
+    ];
     expect(marksFromGrid(marksToGrid(marks))).toEqual(marks);
     expect(marksFromGrid([['x']])).toEqual([]);
   });

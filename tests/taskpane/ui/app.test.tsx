@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './setup';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen } from '@testing-library/react';
 import { App } from '../../../src/taskpane/ui/App';
 import type { Workspace } from '../../../src/taskpane/workspace/workspace';
@@ -10,7 +10,9 @@ import { FakePlatform, FakeWorkspace } from './fake-workspace';
 function renderApp(start: (onStatus: (text: string) => void) => Promise<Workspace>, makePlatform = () => new FakePlatform()) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <App start={start} makePlatform={makePlatform} />
+      <AriaLiveAnnouncer>
+        <App start={start} makePlatform={makePlatform} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

@@ -2,7 +2,7 @@
 import './setup';
 import { screen } from '@testing-library/react';
 import { FakePlatform, FakeWorkspace } from './fake-workspace';
-import { renderPane, section } from './render-pane';
+import { expectUsable, renderPane, section } from './render-pane';
 
 describe('where the pane cannot save files (Excel for Mac)', () => {
   it('replaces every download button by a note saying what to do instead', async () => {
@@ -19,7 +19,7 @@ describe('where the pane cannot save files (Excel for Mac)', () => {
     expect(section('consolidate').getByText(/Các trang tính tổng hợp đã được ghi vào sổ đang mở/)).toBeInTheDocument();
     expect(section('consolidate').getByText(/Excel trên web hoặc Excel cho Windows/)).toBeInTheDocument();
     expect(section('report').getByText(/Hãy bấm “Sao chép” rồi dán báo cáo vào Word/)).toBeInTheDocument();
-    expect(section('report').getByRole('button', { name: 'Sao chép' })).toBeEnabled();
+    expectUsable(section('report').getByRole('button', { name: 'Sao chép' }));
   });
 
   it('shows no such note where downloads work', async () => {

@@ -2,7 +2,7 @@
 import './setup';
 import { screen, waitFor } from '@testing-library/react';
 import { FakePlatform, FakeWorkspace } from './fake-workspace';
-import { renderPane, section } from './render-pane';
+import { expectBlocked, expectUsable, renderPane, section } from './render-pane';
 
 describe('step 4: Tổng hợp', () => {
   it('offers "Không vẽ biểu đồ" and the chartable indicators', async () => {
@@ -40,9 +40,9 @@ describe('step 4: Tổng hợp', () => {
     const { user } = await renderPane(new FakeWorkspace('browser'), platform);
     const step = section('consolidate');
     const download = step.getByRole('button', { name: 'Tải bảng tổng hợp (.xlsx)' });
-    expect(download).toBeDisabled();
+    expectBlocked(download);
     await user.click(step.getByRole('button', { name: 'Tổng hợp' }));
-    await waitFor(() => expect(download).toBeEnabled());
+    await waitFor(() => expectUsable(download));
     await user.click(download);
     await waitFor(() => expect(platform.downloads.map((d) => [d.name, d.mime])).toEqual([['tong-hop.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']]));
     expect(step.getByText('Đã tải về tong-hop.xlsx.')).toBeInTheDocument();
@@ -58,6 +58,17 @@ describe('step 4: Tổng hợp', () => {
     release();
     expect(await section('consolidate').findByText(/đang được bảo vệ: hãy bỏ bảo vệ/)).toBeInTheDocument();
     expect(section('check').queryByText(/đang được bảo vệ/)).not.toBeInTheDocument();
-    expect(section('consolidate').getByRole('button', { name: 'Tổng hợp' })).toBeEnabled();
+    expectUsable(section('consolidate').getByRole('button', { name: 'Tổng hợp' }));
+  });
+});
+
+describe('step 4 in browser mode', () => {
+  it('offers no chart, which only Excel draws, and asks for none', async () => {
+    const { user, workspace } = await renderPane(new FakeWorkspace('browser'), new FakePlatform());
+    const step = section('consolidate');
+    expect(step.queryByRole('combobox', { name: 'Biểu đồ theo chỉ tiêu' })).not.toBeInTheDocument();
+    await user.click(step.getByRole('button', { name: 'Tổng hợp' }));
+    await step.findByText('Đã tổng hợp 2/3 đơn vị. Chưa nhận: Điện Bàn.');
+    expect(workspace.consolidateOptions).toEqual([{ chartCode: null }]);
   });
 });

@@ -2,7 +2,7 @@
 import './setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import { FakePlatform, FakeWorkspace } from './fake-workspace';
-import { findSection, renderPane, section } from './render-pane';
+import { expectBlocked, expectUsable, findSection, renderPane, section } from './render-pane';
 
 function files(...names: string[]): File[] {
   return names.map((n) => new File(['PK'], n));
@@ -106,9 +106,50 @@ describe('step 2: Nhập biểu đã nhận', () => {
     workspace.failOn('importReturns', 'Sổ đang được chỉnh sửa ở ô khác: hãy bấm Enter hoặc Esc trong Excel rồi nhập lại.');
     await pick(user, ['tam-ky.xlsx']);
     expect(await screen.findByRole('progressbar', { name: 'Đang nhập: tam-ky.xlsx (0/1)' })).toBeInTheDocument();
-    expect(section('import').getByRole('button', { name: 'Nhập biểu đã nhận' })).toBeDisabled();
+    expectBlocked(section('import').getByRole('button', { name: 'Nhập biểu đã nhận' }));
     release();
     expect(await section('import').findByText(/Sổ đang được chỉnh sửa ở ô khác/)).toBeInTheDocument();
-    await waitFor(() => expect(section('import').getByRole('button', { name: 'Nhập biểu đã nhận' })).toBeEnabled());
+    await waitFor(() => expectUsable(section('import').getByRole('button', { name: 'Nhập biểu đã nhận' })));
+  });
+});
+
+describe('the replace question', () => {
+  it('inside Excel, says a sheet of that name exists and would be overwritten (it may not be an earlier import)', async () => {
+    const { user } = await renderPane(workspaceWithExisting('Tam Kỳ'));
+    await pick(user, ['tam-ky.xlsx', 'hoi-an.xlsx']);
+    const dialog = within(await screen.findByRole('alertdialog', { name: 'Thay biểu đã có?' }));
+    expect(dialog.getByText('Sổ đã có trang tính “Tam Kỳ”; nếu thay, nội dung trang đó sẽ được ghi đè bằng biểu mới.')).toBeInTheDocument();
+    expect(dialog.queryByText(/đã có biểu nhập trước đó/)).not.toBeInTheDocument();
+  });
+
+  it('names every sheet when several exist', async () => {
+    const { user } = await renderPane(workspaceWithExisting('Tam Kỳ', 'Hội An'));
+    await pick(user, ['tam-ky.xlsx', 'hoi-an.xlsx']);
+    const dialog = within(await screen.findByRole('alertdialog'));
+    expect(
+      dialog.getByText('Sổ đã có các trang tính “Tam Kỳ”, “Hội An”; nếu thay, nội dung các trang đó sẽ được ghi đè bằng biểu mới.'),
+    ).toBeInTheDocument();
+  });
+
+  it('in the browser, speaks of the return imported before', async () => {
+    const workspace = new FakeWorkspace('browser');
+    workspace.existingUnits.add('Tam Kỳ');
+    const { user } = await renderPane(workspace, new FakePlatform());
+    await pick(user, ['tam-ky.xlsx']);
+    const dialog = within(await screen.findByRole('alertdialog'));
+    expect(dialog.getByText('Đã nhập biểu của “Tam Kỳ”; nếu thay, biểu cũ được bỏ.')).toBeInTheDocument();
+    expect(dialog.queryByText(/trang tính/)).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['Thay tất cả', 'Đã nhập 1 biểu: Tam Kỳ.'],
+    ['Huỷ nhập', 'Đã huỷ: chưa nhập tệp nào.'],
+  ])('gives keyboard focus back to "Nhập biểu đã nhận" once closed with "%s"', async (answer, summary) => {
+    const { user } = await renderPane(workspaceWithExisting('Tam Kỳ'));
+    await pick(user, ['tam-ky.xlsx']);
+    await user.click(await screen.findByRole('button', { name: answer }));
+    const step = await findSection('import');
+    await step.findByText(summary);
+    await waitFor(() => expect(step.getByRole('button', { name: 'Nhập biểu đã nhận' })).toHaveFocus());
   });
 });

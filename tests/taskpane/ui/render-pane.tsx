@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../src/taskpane/ui/App';
@@ -21,16 +21,39 @@ export async function findSection(name: keyof typeof STEP) {
   return within(await screen.findByRole('region', { name: STEP[name] }));
 }
 
-/** Renders the whole pane over the fakes and (unless told not to) waits until the setup has been read. */
+/**
+ * A pane button that cannot be pressed now but keeps keyboard focus: Fluent's disabledFocusable, i.e.
+ * aria-disabled="true" without the disabled attribute (which would drop focus to the page).
+ */
+export function expectBlocked(button: HTMLElement): void {
+  expect(button).toHaveAttribute('aria-disabled', 'true');
+  expect(button).not.toHaveAttribute('disabled');
+}
+
+/** A button that can be pressed: neither disabled nor aria-disabled. */
+export function expectUsable(button: HTMLElement): void {
+  expect(button).not.toHaveAttribute('aria-disabled', 'true');
+  expect(button).toBeEnabled();
+}
+
+/**
+ * Renders the whole pane over the fakes, as index.tsx does (inside an AriaLiveAnnouncer), and (unless
+ * told not to) waits until the setup has been read. `announced` collects what the announcer says:
+ * document.ariaNotify is stubbed, which AriaLiveAnnouncer then uses instead of its own live region.
+ */
 export async function renderPane(workspace = new FakeWorkspace(), platform = new FakePlatform(), { waitForSetup = true } = {}) {
   // A real file chooser lets the user pick "All files", so the accept filter is not applied here.
   const user = userEvent.setup({ applyAccept: false });
+  const announced: string[] = [];
+  (document as unknown as { ariaNotify: (message: string) => void }).ariaNotify = (message) => announced.push(message);
   render(
     <FluentProvider theme={webLightTheme}>
-      <App start={async () => workspace} makePlatform={() => platform} />
+      <AriaLiveAnnouncer>
+        <App start={async () => workspace} makePlatform={() => platform} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
   if (waitForSetup) await screen.findByRole('textbox', { name: 'Kỳ báo cáo' });
   else await screen.findByRole('region', { name: STEP.setup });
-  return { user, workspace, platform };
+  return { user, workspace, platform, announced };
 }

@@ -2,7 +2,7 @@
 import './setup';
 import { waitFor } from '@testing-library/react';
 import { FakePlatform, FakeWorkspace } from './fake-workspace';
-import { renderPane, section } from './render-pane';
+import { expectBlocked, expectUsable, renderPane, section } from './render-pane';
 
 describe('step 5: Soạn báo cáo', () => {
   it('previews the drafted report in a focusable region', async () => {
@@ -20,8 +20,8 @@ describe('step 5: Soạn báo cáo', () => {
     const platform = new FakePlatform();
     const { user } = await renderPane(new FakeWorkspace(), platform);
     const step = section('report');
-    expect(step.getByRole('button', { name: 'Tải báo cáo (.docx)' })).toBeDisabled();
-    expect(step.getByRole('button', { name: 'Sao chép' })).toBeDisabled();
+    expectBlocked(step.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+    expectBlocked(step.getByRole('button', { name: 'Sao chép' }));
     await user.click(step.getByRole('button', { name: 'Soạn báo cáo' }));
     await step.findByRole('region', { name: 'Xem trước báo cáo' });
 
@@ -41,10 +41,13 @@ describe('step 5: Soạn báo cáo', () => {
     const { user } = await renderPane(new FakeWorkspace(), platform);
     const step = section('report');
     await user.click(step.getByRole('button', { name: 'Soạn báo cáo' }));
-    await waitFor(() => expect(step.getByRole('button', { name: 'Sao chép' })).toBeEnabled());
+    await waitFor(() => expectUsable(step.getByRole('button', { name: 'Sao chép' })));
     await user.click(step.getByRole('button', { name: 'Sao chép' }));
     expect(await step.findByText('Không sao chép được')).toBeInTheDocument();
-    expect(step.getByText(/bôi đen nội dung trong khung xem trước rồi bấm Ctrl\+C/)).toBeInTheDocument();
+    const advice = step.getByText(/Hãy chọn toàn bộ phần xem trước/);
+    expect(advice).toHaveTextContent('Hãy chọn toàn bộ phần xem trước rồi nhấn Ctrl+C (trên máy Mac: Cmd+C), sau đó dán vào Word.');
+    // Said the same in the browser as in Excel: the message must not blame Excel.
+    expect(advice.textContent).not.toMatch(/Excel/);
     expect(step.queryByText(/^Đã sao chép/)).not.toBeInTheDocument();
   });
 
@@ -54,6 +57,6 @@ describe('step 5: Soạn báo cáo', () => {
     const { user } = await renderPane(workspace, new FakePlatform());
     await user.click(section('report').getByRole('button', { name: 'Soạn báo cáo' }));
     expect(await section('report').findByText('Chưa có bảng tổng hợp: hãy bấm “Tổng hợp” ở bước 4 trước.')).toBeInTheDocument();
-    expect(section('report').getByRole('button', { name: 'Soạn báo cáo' })).toBeEnabled();
+    expectUsable(section('report').getByRole('button', { name: 'Soạn báo cáo' }));
   });
 });

@@ -68,11 +68,23 @@ describe('step 1: Mẫu & đơn vị', () => {
     await waitFor(() => expect(workspace.calls.filter((c) => c === 'loadSetup')).toHaveLength(2));
   });
 
-  it('saves the template workbook in browser mode', async () => {
+  it('saves the template workbook in browser mode, named as a download, and says an edited one works only in Excel', async () => {
     const platform = new FakePlatform();
     const { user } = await renderPane(new FakeWorkspace('browser'), platform);
-    await user.click(section('setup').getByRole('button', { name: 'Chèn mẫu vào sổ' }));
+    const step = section('setup');
+    expect(step.queryByRole('button', { name: 'Chèn mẫu vào sổ' })).not.toBeInTheDocument();
+    expect(step.getByText(/Mẫu sửa chỉ có tác dụng khi chạy trong Excel: mở sổ bằng Excel, chèn mẫu vào sổ bằng phần bổ trợ này/)).toBeInTheDocument();
+    await user.click(step.getByRole('button', { name: 'Tải mẫu chỉ tiêu (.xlsx)' }));
     await waitFor(() => expect(platform.downloads.map((d) => d.name)).toEqual(['mau-tong-hop.xlsx']));
+    expect(await step.findByText(/^Đã tải về mau-tong-hop\.xlsx\. .*chỉ có tác dụng khi chạy trong Excel/)).toBeInTheDocument();
+  });
+
+  it('keeps "Chèn mẫu vào sổ" inside Excel, without the browser note', async () => {
+    await renderPane(new FakeWorkspace('excel'));
+    const step = section('setup');
+    expect(step.getByRole('button', { name: 'Chèn mẫu vào sổ' })).toBeInTheDocument();
+    expect(step.queryByRole('button', { name: 'Tải mẫu chỉ tiêu (.xlsx)' })).not.toBeInTheDocument();
+    expect(step.queryByText(/Ở chế độ trình duyệt/)).not.toBeInTheDocument();
   });
 
   it('saves the zip of blank forms and shows the progress label while they are made', async () => {

@@ -13,7 +13,7 @@
  *   not done and the next sync rejects (unlike Excel, the batch's later operations still take effect).
  * - a failed sync drops what was queued with it: its loads stay unloaded.
  */
-import { parseA1 } from '../../../src/core/grid/address';
+import { a1, parseA1 } from '../../../src/core/grid/address';
 import type { CellValue } from '../../../src/core/grid/sheet';
 import type { ExcelContextLike } from '../../../src/workbook/office/excel-shapes';
 import { readXlsxWorkbook } from '../../../src/workbook/xlsx-reader';
@@ -53,6 +53,8 @@ export interface FakeSheetSeed {
   formulas?: string[][];
   hiddenRows?: number[];
   fonts?: string[][];
+  /** Cell fills ("#RRGGBB") by A1 address; other cells have none (read as "#FFFFFF", as Excel does). */
+  fills?: Record<string, string>;
 }
 
 export interface FakeChart { sheet: string; type: string; source: string; seriesBy: string | undefined; title: string; deleted: boolean }
@@ -78,6 +80,8 @@ export class FakeExcel {
   activeSheet: string | null = null;
   /** When set, the next sync rejects with this error (like a failed batch). */
   failNextSync: Error | null = null;
+  /** Every load on a range, with its sheet: which sheets were read, and what of them. */
+  readonly rangeLoads: { sheet: string; props: string }[] = [];
   /** Every insertWorksheetsFromBase64 call: the base64 length and the sync it goes with (1-based). */
   readonly inserts: { sync: number; length: number }[] = [];
   /** An error for a file Excel should refuse to insert (then the next sync rejects with it), or null; if it throws, the call throws. */
@@ -265,6 +269,8 @@ export class FakeSheet extends Loadable {
   fonts: string[][];
   merges: string[] = [];
   protectedNow = false;
+  /** Current fill per A1 cell, kept up to date by fill writes and clears. */
+  readonly cellFills: Map<string, string>;
 
   constructor(fake: FakeExcel, seed: FakeSheetSeed) {
     super(fake);
@@ -275,6 +281,7 @@ export class FakeSheet extends Loadable {
     this.formulas = (seed.formulas ?? []).map((r) => [...r]);
     this.hiddenRows = seed.hiddenRows ?? [];
     this.fonts = seed.fonts ?? [];
+    this.cellFills = new Map(Object.entries(seed.fills ?? {}));
   }
 
   get name(): string { return this.sheetName; }
@@ -371,6 +378,7 @@ const FORMAT_SETS: Record<string, string> = { columnWidth: '1.2', rowHeight: '1.
 function recorder(fake: FakeExcel, sheet: string, address: string, path: string): Record<string, unknown> {
   return new Proxy((() => undefined) as unknown as Record<string, unknown>, {
     apply: (_t, _this, args: unknown[]) => {
+      if (path === 'format.fill.clear') fake.findSheet(sheet)?.cellFills.delete(address);
       fake.formats.push({ sheet, address, path: `${path}()`, value: args });
       return undefined;
     },
@@ -383,6 +391,7 @@ function recorder(fake: FakeExcel, sheet: string, address: string, path: string)
     set: (_t, key: string, value) => {
       const set = FORMAT_SETS[key];
       if (set) fake.use(`format.${key}`, set);
+      if (path === 'format.fill' && key === 'color') fake.findSheet(sheet)?.cellFills.set(address, String(value));
       fake.formats.push({ sheet, address, path: `${path}.${key}`, value });
       return true;
     },
@@ -397,6 +406,10 @@ export class FakeRange extends Loadable {
     const b = boxOf(this.addr);
     if (!b) throw new Error(`not a cell range: ${this.addr}`);
     return b;
+  }
+  override load(props: string): this {
+    this.fake.rangeLoads.push({ sheet: this.sheet.name, props });
+    return super.load(props);
   }
   get isNullObject(): boolean { this.check(); return this.isNull; }
   get localAddress(): string { return this.addr ?? ''; }
@@ -452,14 +465,20 @@ export class FakeRange extends Loadable {
       if (!hidden && has) this.sheet.hiddenRows = this.sheet.hiddenRows.filter((x) => x !== r);
     }
   }
-  get format() { return recorder(this.fake, this.sheet.name, this.addr ?? '', 'format'); }
+  get format() {
+    const rec = recorder(this.fake, this.sheet.name, this.addr ?? '', 'format');
+    if (!this.loads.includes('format/fill/color')) return rec;
+    const range = this;
+    const sheet = this.sheet;
+    return { fill: { get color() { range.check(); return sheet.cellFills.get(range.addr ?? '') ?? '#FFFFFF'; } } };
+  }
   get dataValidation() {
     this.fake.use('range.dataValidation', '1.8');
     return recorder(this.fake, this.sheet.name, this.addr ?? '', 'dataValidation');
   }
   clear(): void {
     this.fake.use('range.clear', '1.1');
-    if (this.addr === undefined) { this.sheet.values = []; this.sheet.formulas = []; }
+    if (this.addr === undefined) { this.sheet.values = []; this.sheet.formulas = []; this.sheet.cellFills.clear(); }
   }
   merge(): void { this.fake.use('range.merge', '1.2'); this.sheet.merges.push(this.addr!); }
   unmerge(): void { this.fake.use('range.unmerge', '1.2'); this.sheet.merges = []; }
@@ -480,6 +499,10 @@ export class FakeRange extends Loadable {
   }
   getCellProperties() {
     this.fake.use('range.getCellProperties', '1.9');
-    return this.result(() => this.slice(this.sheet.fonts, 'Calibri').map((row) => row.map((name) => ({ format: { font: { name } } }))));
+    const b = this.box();
+    const fills = this.sheet.cellFills;
+    return this.result(() => this.slice(this.sheet.fonts, 'Calibri').map((row, r) => row.map((name, c) => ({
+      format: { font: { name }, fill: { color: fills.get(a1(b.row + r, b.col + c)) ?? '#FFFFFF' } },
+    }))));
   }
 }
