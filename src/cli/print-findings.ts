@@ -32,7 +32,7 @@ export function formatFindings(result: JobResult, verbose: boolean): string {
     out.push('Số tổng hợp toàn tỉnh:');
     out.push(...consolidation.totalFindings.map(line));
   }
-  if (clean.length) out.push(`Không có lỗi, cảnh báo: ${clean.join(', ')}.`);
+  if (clean.length) out.push(`Không có lỗi hay cảnh báo: ${clean.join(', ')}.`);
   out.push('');
   out.push(coverageSentence(consolidation));
   const errors = result.findings.filter((f) => f.severity === 'error').length;

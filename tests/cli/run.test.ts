@@ -32,6 +32,7 @@ describe('tonghop run (18 sample returns + previous period)', () => {
     const docx = await fs.readFile(path.join(outDir, 'bao-cao.docx'));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(run.out).toContain('Đã tổng hợp 18/18 đơn vị.');
+    expect(run.out).toContain('Không có lỗi hay cảnh báo: Tam Kỳ, Hội An, ');
   });
 
   it('leaves the sample folder untouched', async () => {
