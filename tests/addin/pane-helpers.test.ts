@@ -1,6 +1,6 @@
 /**
  * What the pane uses before any workspace step: telling whether it runs inside Office, and opening a
- * picked file. (Moved from browser-job.test.ts when the plain-DOM pane and browser-job.ts were removed.)
+ * picked file.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -3,6 +3,7 @@ import { a1, columnLetter } from '../grid/address';
 import type { CellInput, CellStyle, SheetSpec } from '../grid/sheet-spec';
 import { numberFormatFor } from '../form/number-formats';
 import { metaSheet } from '../form/metadata';
+import { MARK_FILL } from '../validate/cell-marks';
 import type { Finding } from '../validate/finding';
 import type { Severity } from '../template/model';
 import { roundSum, type Consolidation, type UnitState } from './consolidate';
@@ -146,8 +147,7 @@ function findingsSheet(findings: readonly Finding[]): SheetSpec {
   ]);
   const styles: CellStyle[] = [{ range: 'A1:I1', bold: true, fill: HEADER_FILL, horizontal: 'center' }];
   findings.forEach((f, i) => {
-    if (f.severity === 'error') styles.push({ range: `B${i + 2}`, fill: 'F8CBAD' });
-    if (f.severity === 'warning') styles.push({ range: `B${i + 2}`, fill: 'FFE699' });
+    if (f.severity !== 'info') styles.push({ range: `B${i + 2}`, fill: MARK_FILL[f.severity] });
   });
   if (rows.length) styles.push({ range: `I2:I${rows.length + 1}`, wrap: true });
   return {

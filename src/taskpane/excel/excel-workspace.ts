@@ -30,8 +30,8 @@ import type { ExcelContextLike, WorksheetLike } from '../../workbook/office/exce
 import { queueSheetWrites } from '../../workbook/office/sheet-writes';
 import { queueSheetList } from '../../workbook/office-workbook';
 import {
-  blankFormsZip, chartChoicesOf, checkOutcome, consolidationDownload, FILE_NOT_PICKED_MESSAGE, NOT_CONSOLIDATED_MESSAGE,
-  NOT_CONSOLIDATED_REPORT_MESSAGE, openPicked, reportOutcome, resolveSetup, sheetNameFor, sheetNameForFile, takePicked,
+  blankFormsZip, chartChoicesOf, checkOutcome, consolidationDownload, NOT_CONSOLIDATED_MESSAGE,
+  NOT_CONSOLIDATED_REPORT_MESSAGE, openPicked, openPlanned, reportOutcome, resolveSetup, sheetNameFor, sheetNameForFile,
   templateSheetSpecs, unitOfReturn, type Opened, type Setup,
 } from '../workspace/pane-engine';
 import {
@@ -219,21 +219,12 @@ export class ExcelWorkspace implements Workspace {
     const prepared: PreparedReturn[] = [];
     for (const [i, item] of plan.entries()) {
       onProgress({ done: i, total: plan.length, label: `Đang đọc: ${item.file}` });
-      const picked = takePicked(remaining, item.file);
-      if (item.failure !== null) {
-        outcome.failed.push({ file: item.file, reason: item.failure });
+      const file = await openPlanned(this.opened, item, remaining);
+      if (file.failure !== null) {
+        outcome.failed.push({ file: item.file, reason: file.failure });
         continue;
       }
-      if (!picked) {
-        outcome.failed.push({ file: item.file, reason: FILE_NOT_PICKED_MESSAGE });
-        continue;
-      }
-      const opened = await this.open(picked);
-      if (opened.failure !== null || !opened.input || !opened.bytes || !('workbook' in opened.input)) {
-        outcome.failed.push({ file: item.file, reason: opened.failure ?? 'Không đọc được tệp.' });
-        continue;
-      }
-      const book = opened.input.workbook;
+      const book = file.input.workbook;
       const sourceSheet = readForm(book, setup.template).sheet ?? book.sheets[0]?.name;
       const snapshot = book.sheets.find((s) => s.name === sourceSheet);
       if (!sourceSheet || !snapshot) {
@@ -242,7 +233,7 @@ export class ExcelWorkspace implements Workspace {
       }
       prepared.push({
         item, consent: replace.has(item.file), sourceSheet, meta: book.meta, snapshot,
-        base64: this.has('1.13') ? insertPayload(opened.bytes, sourceSheet) : null,
+        base64: this.has('1.13') ? insertPayload(file.bytes, sourceSheet) : null,
       });
     }
     onProgress({ done: plan.length, total: plan.length, label: 'Đang ghi các biểu vào sổ làm việc…' });

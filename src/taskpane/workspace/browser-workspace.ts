@@ -11,15 +11,14 @@ import {
   chartChoicesOf,
   checkOutcome,
   consolidationDownload,
-  FILE_NOT_PICKED_MESSAGE,
   NOT_CONSOLIDATED_MESSAGE,
   NOT_CONSOLIDATED_REPORT_MESSAGE,
   openPicked,
+  openPlanned,
   reportOutcome,
   resolveSetup,
   sheetNameFor,
   sheetNameForFile,
-  takePicked,
   templateDownload,
   unitOfReturn,
   type Opened,
@@ -110,26 +109,17 @@ export class BrowserWorkspace implements Workspace {
     const remaining = [...files];
     for (const [i, item] of plan.entries()) {
       onProgress({ done: i, total: plan.length, label: `Đang nhập: ${item.file}` });
-      const picked = takePicked(remaining, item.file);
-      if (item.failure !== null) {
-        outcome.failed.push({ file: item.file, reason: item.failure });
-        continue;
-      }
-      if (!picked) {
-        outcome.failed.push({ file: item.file, reason: FILE_NOT_PICKED_MESSAGE });
+      const file = await openPlanned(this.opened, item, remaining);
+      if (file.failure !== null) {
+        outcome.failed.push({ file: item.file, reason: file.failure });
         continue;
       }
       if (item.replaces && !replace.has(item.file)) {
         outcome.kept.push({ file: item.file, sheet: item.sheet });
         continue;
       }
-      const opened = await this.open(picked);
-      if (opened.failure !== null || !opened.input || !opened.bytes) {
-        outcome.failed.push({ file: item.file, reason: opened.failure ?? 'Không đọc được tệp.' });
-        continue;
-      }
       this.slots.delete(item.sheet); // a replaced return moves to the end, like a newly written sheet
-      this.slots.set(item.sheet, { file: item.file, bytes: opened.bytes, input: opened.input, unit: item.unit });
+      this.slots.set(item.sheet, { file: item.file, bytes: file.bytes, input: file.input, unit: item.unit });
       outcome.imported.push({ file: item.file, unit: item.unit, sheet: item.sheet });
     }
     onProgress({ done: plan.length, total: plan.length, label: '' });

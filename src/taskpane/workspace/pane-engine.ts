@@ -29,7 +29,7 @@ import { consolidationFileBytes } from '../../workbook/consolidation-file';
 import { ExcelJsWorkbook } from '../../workbook/exceljs-workbook';
 import { returnFromBytes } from '../../workbook/open-return';
 import {
-  WorkspaceError, type CheckOutcome, type Download, type FindingView, type OnProgress, type PickedFile, type ReportOutcome,
+  WorkspaceError, type CheckOutcome, type Download, type FindingView, type ImportPlanItem, type OnProgress, type PickedFile, type ReportOutcome,
   type RosterEntry, type SetupInfo,
 } from './workspace';
 
@@ -73,9 +73,29 @@ export async function openPicked(cache: WeakMap<PickedFile, Opened>, picked: Pic
 }
 
 /** Takes out of `remaining` the first file called `name`: two picked files may share a name (from different folders). */
-export function takePicked(remaining: PickedFile[], name: string): PickedFile | undefined {
+function takePicked(remaining: PickedFile[], name: string): PickedFile | undefined {
   const at = remaining.findIndex((f) => f.name === name);
   return at >= 0 ? remaining.splice(at, 1)[0] : undefined;
+}
+
+/** A plan item's file, ready to import, or why it cannot be. */
+export type PlannedFile =
+  | { bytes: Uint8Array; input: Extract<ReturnInput, { workbook: unknown }>; failure: null }
+  | { failure: string };
+
+/**
+ * Takes the plan item's file out of `remaining` (always, so that files of the same name pair up in
+ * order) and opens it, once per `cache`.
+ */
+export async function openPlanned(cache: WeakMap<PickedFile, Opened>, item: ImportPlanItem, remaining: PickedFile[]): Promise<PlannedFile> {
+  const picked = takePicked(remaining, item.file);
+  if (item.failure !== null) return { failure: item.failure };
+  if (!picked) return { failure: FILE_NOT_PICKED_MESSAGE };
+  const opened = await openPicked(cache, picked);
+  if (opened.failure !== null || !opened.bytes || !opened.input || !('workbook' in opened.input)) {
+    return { failure: opened.failure ?? 'Không đọc được tệp.' };
+  }
+  return { bytes: opened.bytes, input: opened.input, failure: null };
 }
 
 /** Indicators that can be charted: code and name, in template order. */
